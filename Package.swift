@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ClusterDeck",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "clusterdeck", targets: ["clusterdeck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNCurses",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The deterministic cluster: no terminal, no wall clock, no system randomness.
+        .target(name: "ClusterSim"),
+        // The drill and command language: parser with line numbers, and the player.
+        .target(name: "Drill", dependencies: ["ClusterSim"]),
+        // Pure UI state machine and renderer into a cell buffer.
+        .target(name: "DeckUI", dependencies: ["ClusterSim", "Drill"]),
+        // The only code that touches curses.
+        .target(name: "DeckTerminal", dependencies: ["CNCurses", "DeckUI"]),
+        .executableTarget(
+            name: "clusterdeck",
+            dependencies: [
+                "ClusterSim", "Drill", "DeckUI", "DeckTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim"]),
+    ]
+)
