@@ -1,0 +1,107 @@
+/// The cluster-wide invariant checker: watches every replica's applied entries, every election and every
+/// acknowledged write, and counts violations as they happen.
+///
+/// It keeps, per partition, the one committed log the cluster has agreed on (the term of each index), so
+/// a replica applying a different entry at an index is caught at once.
+struct ClusterChecker {
+    /// Term of each committed index, per partition (index 1 at position 0).
+    private var committedTerms: [[Int32]]
+    /// Acknowledged writes whose slot is not yet in the committed log, per partition, in index order.
+    private var unconfirmedAcks: [[(index: Int, term: Int)]]
+    /// (partition, term) -> leader seen in that term.
+    private var leaderOfTerm: [UInt64: NodeID] = [:]
+    private(set) var electionSafetyViolations = 0
+    private(set) var committedEntryChanges = 0
+    private(set) var acknowledgedWritesLost = 0
+    private(set) var acknowledgedWrites = 0
+    private(set) var firstProblem: String?
+
+    /// Latest acknowledged write per key, and when each write value was issued and completed, for stale reads.
+    private var lastAckedWrite: [Int: (value: Int, invokeUs: Int64)] = [:]
+    private var writeCompletedUs: [Int: Int64] = [:]
+    private(set) var staleReads = 0
+    static let maxTrackedWrites = 2_000_000
+
+    init(partitions: Int) {
+        committedTerms = Array(repeating: [], count: partitions)
+        unconfirmedAcks = Array(repeating: [], count: partitions)
+    }
+
+    mutating func addPartitionSlots(upTo count: Int) {
+        while committedTerms.count < count {
+            committedTerms.append([])
+            unconfirmedAcks.append([])
+        }
+    }
+
+    /// Returns a description of the violation when a second leader claims a term.
+    mutating func leaderElected(partition p: Int, term: Int, leader: NodeID) -> String? {
+        let key = UInt64(p) << 40 | UInt64(term)
+        if let existing = leaderOfTerm[key] {
+            guard existing != leader else { return nil }
+            electionSafetyViolations += 1
+            let text = "election safety violated: p\(p) term \(term) has leaders \(existing) and \(leader)"
+            if firstProblem == nil { firstProblem = text }
+            return text
+        }
+        leaderOfTerm[key] = leader
+        return nil
+    }
+
+    /// A replica applied (so the cluster committed) the entry at `index` with `term`.
+    mutating func entryApplied(partition p: Int, index: Int, term: Int, by node: NodeID) {
+        let known = committedTerms[p].count
+        if index <= known {
+            if Int(committedTerms[p][index - 1]) != term {
+                committedEntryChanges += 1
+                if firstProblem == nil {
+                    firstProblem = "committed entry changed: p\(p) index \(index) was term \(committedTerms[p][index - 1]), \(node) applied term \(term)"
+                }
+            }
+            return
+        }
+        guard index == known + 1 else { return }  // beyond a snapshot gap: learned when the prefix arrives
+        committedTerms[p].append(Int32(term))
+        resolveAcks(partition: p)
+    }
+
+    /// The store told a caller this write is done; it must be in the committed log at (index, term).
+    mutating func writeAcknowledged(partition p: Int, index: Int, term: Int) {
+        acknowledgedWrites += 1
+        unconfirmedAcks[p].append((index, term))
+        if unconfirmedAcks[p].count > 1, unconfirmedAcks[p][unconfirmedAcks[p].count - 2].index > index {
+            unconfirmedAcks[p].sort { $0.index < $1.index }
+        }
+        resolveAcks(partition: p)
+    }
+
+    private mutating func resolveAcks(partition p: Int) {
+        let known = committedTerms[p].count
+        while let first = unconfirmedAcks[p].first, first.index <= known {
+            unconfirmedAcks[p].removeFirst()
+            if Int(committedTerms[p][first.index - 1]) != first.term {
+                acknowledgedWritesLost += 1
+                if firstProblem == nil {
+                    firstProblem = "acknowledged write lost: p\(p) index \(first.index) term \(first.term) was replaced by term \(committedTerms[p][first.index - 1])"
+                }
+            }
+        }
+    }
+
+    // MARK: stale reads from the cache
+
+    mutating func writeCompleted(key: Int, value: Int, invokeUs: Int64, completeUs: Int64) {
+        if writeCompletedUs.count < ClusterChecker.maxTrackedWrites { writeCompletedUs[value] = completeUs }
+        if let last = lastAckedWrite[key], last.invokeUs > invokeUs { return }
+        lastAckedWrite[key] = (value, invokeUs)
+    }
+
+    /// A read answered by the cache is stale when the value it returned was overwritten by a write that
+    /// completed before the read began (so no linearization could place the read there).
+    mutating func noteCachedRead(key: Int, value: Int?, invokeUs: Int64) {
+        guard let last = lastAckedWrite[key], last.value != value else { return }
+        if let value, let completed = writeCompletedUs[value], completed >= last.invokeUs { return }
+        if value != nil && writeCompletedUs[value!] == nil { return }
+        staleReads += 1
+    }
+}

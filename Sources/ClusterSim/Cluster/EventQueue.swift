@@ -1,0 +1,93 @@
+/// A bounded priority queue of simulation events ordered by virtual time, then by insertion order,
+/// so events at the same instant always run in the order they were scheduled.
+struct EventQueue {
+    struct Item {
+        var timeUs: Int64
+        var sequence: UInt64
+        var event: SimEvent
+    }
+
+    private var heap: [Item] = []
+    private var nextSequence: UInt64 = 0
+    /// Hard cap: a run that schedules more than this many pending events is broken, not busy.
+    let capacity: Int
+
+    init(capacity: Int = 2_000_000) {
+        self.capacity = capacity
+        heap.reserveCapacity(4096)
+    }
+
+    var count: Int { heap.count }
+    var isEmpty: Bool { heap.isEmpty }
+    var nextTimeUs: Int64? { heap.first?.timeUs }
+
+    mutating func push(_ event: SimEvent, atUs timeUs: Int64) {
+        precondition(heap.count < capacity, "event queue exceeded \(capacity) pending events")
+        heap.append(Item(timeUs: timeUs, sequence: nextSequence, event: event))
+        nextSequence &+= 1
+        siftUp(heap.count - 1)
+    }
+
+    mutating func pop() -> Item? {
+        guard !heap.isEmpty else { return nil }
+        heap.swapAt(0, heap.count - 1)
+        let item = heap.removeLast()
+        if !heap.isEmpty { siftDown(0) }
+        return item
+    }
+
+    @inline(__always)
+    private func less(_ a: Int, _ b: Int) -> Bool {
+        let x = heap[a], y = heap[b]
+        return x.timeUs < y.timeUs || (x.timeUs == y.timeUs && x.sequence < y.sequence)
+    }
+
+    private mutating func siftUp(_ start: Int) {
+        var child = start
+        while child > 0 {
+            let parent = (child - 1) / 2
+            if !less(child, parent) { break }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    private mutating func siftDown(_ start: Int) {
+        var parent = start
+        let n = heap.count
+        while true {
+            let left = 2 * parent + 1
+            if left >= n { return }
+            var best = left
+            let right = left + 1
+            if right < n && less(right, left) { best = right }
+            if !less(best, parent) { return }
+            heap.swapAt(best, parent)
+            parent = best
+        }
+    }
+}
+
+/// Everything that can happen at a virtual instant.
+enum SimEvent {
+    /// A message arrives at its destination (dropped there if the process is down or the link was cut).
+    case deliver(Message)
+    /// The workload issues its next client operation.
+    case clientArrival
+    /// A client operation's timeout fires.
+    case clientTimeout(opID: Int)
+    /// One Raft tick for every replica on a store node; `epoch` drops ticks from before a restart.
+    case storeTick(store: Int, epoch: Int)
+    /// The balancer's active health-check round.
+    case healthCheckRound
+    /// An active health check's reply did not arrive in time.
+    case healthCheckTimeout(server: Int, sequence: Int)
+    /// The balancer gives up on a forwarded request (passive health check).
+    case forwardTimeout(requestID: Int)
+    /// A service instance gives up on a downstream call.
+    case serviceCallTimeout(service: Int, callID: Int, epoch: Int)
+    /// Once a virtual second: rotate windows, sample series.
+    case secondTick
+    /// The placement controller's periodic step.
+    case placementTick
+}

@@ -1,0 +1,43 @@
+/// A count over the last ten virtual seconds, kept as one bucket per second.
+struct RateWindow {
+    static let seconds = 10
+    private var buckets = [Int](repeating: 0, count: RateWindow.seconds)
+    private var current = 0
+    /// Completed seconds seen so far, capped at the window (a young cluster averages over its age).
+    private var filledSeconds = 0
+
+    mutating func add(_ n: Int = 1) { buckets[current] += n }
+
+    /// Called once per virtual second: the oldest bucket is forgotten.
+    mutating func rotate() {
+        current = (current + 1) % RateWindow.seconds
+        buckets[current] = 0
+        filledSeconds = min(filledSeconds + 1, RateWindow.seconds - 1)
+    }
+
+    var total: Int { buckets.reduce(0, +) }
+
+    /// Events per second over the window (the current partial second counts as a whole one).
+    var perSecond: Double { Double(total) / Double(filledSeconds + 1) }
+}
+
+/// A fixed-size ring of the most recent samples.
+struct SampleRing<Value> {
+    let capacity: Int
+    private(set) var values: [Value] = []
+    private var start = 0
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    mutating func append(_ v: Value) {
+        if values.count < capacity {
+            values.append(v)
+        } else {
+            values[start] = v
+            start = (start + 1) % capacity
+        }
+    }
+
+    /// Oldest first.
+    var ordered: [Value] { Array(values[start...] + values[..<start]) }
+}
