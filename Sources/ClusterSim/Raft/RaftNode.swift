@@ -1,0 +1,214 @@
+/// One replica of a Raft group as a pure state machine: the host calls `tick`, `step`, `propose` and
+/// `requestRead`, then carries out what `drainReady` hands back. No clock, no I/O, no callbacks.
+///
+/// Role behaviour is chosen by `role` (etcd-io/raft style): see the `RaftNode+*.swift` files.
+public struct RaftNode: Sendable {
+    public let id: NodeID
+    public let config: RaftConfig
+    var random: SimRandom
+
+    // Durable (Figure 2).
+    public internal(set) var term = 0
+    var votedFor: NodeID?
+    var log: RaftLog
+
+    // Volatile.
+    public internal(set) var role = RaftRole.follower
+    public internal(set) var leaderID: NodeID?
+    public internal(set) var commitIndex = 0
+    public internal(set) var appliedIndex = 0
+    /// The membership in force: after every appended change (thesis §4.1).
+    public internal(set) var membership: Membership
+    /// The membership as of `appliedIndex`, which snapshots carry.
+    var appliedMembership: Membership
+    public internal(set) var kv: [Int: Int] = [:]
+
+    var electionElapsed = 0
+    var randomizedElectionTicks = 0
+    var heartbeatElapsed = 0
+    /// Voters that granted (true) or refused (false) this replica in the current (pre-)election.
+    var votes: [NodeID: Bool] = [:]
+
+    // Leader only.
+    var peers: [NodeID: PeerProgress] = [:]
+    var pendingReads: [PendingRead] = []
+    var readContextSeq: UInt64 = 0
+    /// The voter leadership is being handed to, if a transfer is in progress.
+    public internal(set) var transferTarget: NodeID?
+
+    var ready = RaftReady()
+
+    /// A replica of a brand-new group whose voters are `voters`, with an empty log.
+    public static func bootstrap(id: NodeID, voters: [NodeID], config: RaftConfig, random: SimRandom) -> RaftNode {
+        let snap = RaftSnapshot(index: 0, term: 0, membership: Membership(voters: voters), kv: [:])
+        return RaftNode(id: id, durable: RaftDurableState(term: 0, votedFor: nil, snapshot: snap, entries: []),
+                        config: config, random: random)
+    }
+
+    /// A replica coming back from a crash: only `durable` survived; commit, applied and kv are rebuilt
+    /// from the snapshot and re-applied as the commit index is learned again.
+    public init(restarting durable: RaftDurableState, id: NodeID, config: RaftConfig, random: SimRandom) {
+        self.init(id: id, durable: durable, config: config, random: random)
+    }
+
+    /// An empty replica on a new store: it knows no members and learns everything from the leader.
+    public init(joiningAsLearner id: NodeID, config: RaftConfig, random: SimRandom) {
+        let snap = RaftSnapshot(index: 0, term: 0, membership: .empty, kv: [:])
+        self.init(id: id, durable: RaftDurableState(term: 0, votedFor: nil, snapshot: snap, entries: []),
+                  config: config, random: random)
+    }
+
+    private init(id: NodeID, durable: RaftDurableState, config: RaftConfig, random: SimRandom) {
+        precondition(config.electionTicksMin > config.heartbeatTicks && config.electionTicksMax >= config.electionTicksMin,
+                     "election timeout must exceed the heartbeat")
+        precondition(config.maxEntriesPerAppend > 0 && config.maxInflightAppends > 0 && config.compactAfterEntries > 0)
+        self.id = id
+        self.config = config
+        self.random = random
+        self.term = durable.term
+        self.votedFor = durable.votedFor
+        self.log = RaftLog(snapshot: durable.snapshot, entries: durable.entries)
+        self.commitIndex = durable.snapshot.index
+        self.appliedIndex = durable.snapshot.index
+        self.kv = durable.snapshot.kv
+        self.appliedMembership = durable.snapshot.membership
+        self.membership = log.latestMembership()
+        resetElectionTimer()
+    }
+
+    // MARK: - Observers
+
+    /// What survives a crash: term, vote, snapshot and log.
+    public var durable: RaftDurableState {
+        RaftDurableState(term: term, votedFor: votedFor, snapshot: log.snapshot, entries: log.entries)
+    }
+
+    public var lastIndex: Int { log.lastIndex }
+    public var lastTerm: Int { log.lastTerm }
+    /// The index the log's snapshot stands for; entries at or below it are compacted away.
+    public var snapshotIndex: Int { log.snapshotIndex }
+    /// Entries held after the snapshot.
+    public var logLength: Int { log.entries.count }
+    public var isVoter: Bool { membership.voters.contains(id) }
+
+    /// The entry at `index` if the log still holds it.
+    public func entry(at index: Int) -> LogEntry? { log.entry(at: index) }
+
+    /// Per follower and learner, sorted by node; empty unless leader.
+    public var progress: [FollowerProgress] {
+        guard role == .leader else { return [] }
+        return otherMembers.compactMap { n in
+            peers[n].map {
+                FollowerProgress(node: n, matchIndex: $0.match, nextIndex: $0.next,
+                                 isLearner: membership.learners.contains(n), ticksSinceAck: $0.ticksSinceAck)
+            }
+        }
+    }
+
+    /// Every replica but this one, sorted: the order in which messages go out.
+    var otherMembers: [NodeID] { membership.all.filter { $0 != id }.sorted() }
+
+    var quorumSize: Int { membership.voters.count / 2 + 1 }
+
+    // MARK: - Driving
+
+    /// Advances this replica's clock by one tick.
+    public mutating func tick() {
+        switch role {
+        case .leader: tickLeader()
+        case .follower, .preCandidate, .candidate: tickElection()
+        }
+    }
+
+    /// Hands back everything accumulated since the last call.
+    public mutating func drainReady() -> RaftReady {
+        let out = ready
+        ready = RaftReady()
+        return out
+    }
+
+    /// Handles one message from another replica.
+    public mutating func step(_ m: RaftMessage) {
+        guard m.to == id, m.from != id else { return }
+        if m.term > term {
+            switch m.kind {
+            case .vote(_, _, let transfer):
+                if inLease && !transfer { return }
+            case .preVote:
+                if inLease { return }
+            default: break
+            }
+            switch m.kind {
+            case .preVote:
+                break  // never changes our term (thesis §9.6)
+            case .preVoteResponse(let granted) where granted:
+                break  // a grant carries the future term; the pre-candidate counts it
+            case .append, .heartbeat, .snapshot:
+                becomeFollower(term: m.term, leader: m.from)
+            default:
+                becomeFollower(term: m.term, leader: nil)
+            }
+        } else if m.term < term {
+            switch m.kind {
+            case .append, .heartbeat, .snapshot:
+                // Tell the stale leader about the newer term so it steps down (etcd does the same; with
+                // PreVote and CheckQuorum a partitioned leader may otherwise never learn it).
+                send(to: m.from, .appendResponse(index: lastIndex, reject: nil))
+            case .preVote:
+                send(to: m.from, .preVoteResponse(granted: false))
+            default:
+                break
+            }
+            return
+        }
+
+        switch m.kind {
+        case .preVote(let li, let lt):
+            handleVoteRequest(from: m.from, term: m.term, lastIndex: li, lastTerm: lt, pre: true)
+        case .vote(let li, let lt, _):
+            handleVoteRequest(from: m.from, term: m.term, lastIndex: li, lastTerm: lt, pre: false)
+        default:
+            switch role {
+            case .leader: stepLeader(m)
+            case .candidate, .preCandidate: stepCandidate(m)
+            case .follower: stepFollower(m)
+            }
+        }
+    }
+
+    /// Whether a live leader was heard from within the minimum election timeout (etcd's lease).
+    var inLease: Bool {
+        config.checkQuorum && leaderID != nil && electionElapsed < config.electionTicksMin
+    }
+
+    // MARK: - Role changes
+
+    mutating func resetElectionTimer() {
+        electionElapsed = 0
+        randomizedElectionTicks = random.int(in: config.electionTicksMin...config.electionTicksMax)
+    }
+
+    mutating func becomeFollower(term newTerm: Int, leader: NodeID?) {
+        if role == .leader { abandonLeadership() }
+        if newTerm != term {
+            term = newTerm
+            votedFor = nil
+        }
+        role = .follower
+        leaderID = leader
+        votes = [:]
+        resetElectionTimer()
+    }
+
+    /// Clears leader-only state; pending reads can no longer be answered here.
+    mutating func abandonLeadership() {
+        ready.readsDropped.append(contentsOf: pendingReads.map(\.id))
+        pendingReads = []
+        peers = [:]
+        transferTarget = nil
+    }
+
+    mutating func send(to: NodeID, _ kind: RaftMessage.Kind, term messageTerm: Int? = nil) {
+        ready.messages.append(RaftMessage(from: id, to: to, term: messageTerm ?? term, kind: kind))
+    }
+}

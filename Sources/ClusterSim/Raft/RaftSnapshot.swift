@@ -1,0 +1,31 @@
+/// The partition's applied state at one log index: what replaces the log prefix up to that index.
+public struct RaftSnapshot: Sendable, Equatable {
+    public var index: Int
+    public var term: Int
+    /// The membership in force at `index`.
+    public var membership: Membership
+    public var kv: [Int: Int]
+
+    public init(index: Int, term: Int, membership: Membership, kv: [Int: Int]) {
+        self.index = index
+        self.term = term
+        self.membership = membership
+        self.kv = kv
+    }
+}
+
+/// What a replica keeps across a crash: current term, vote, snapshot and the log after it (Figure 2).
+public struct RaftDurableState: Sendable, Equatable {
+    public var term: Int
+    public var votedFor: NodeID?
+    public var snapshot: RaftSnapshot
+    /// The entries after `snapshot.index`, contiguous.
+    public var entries: [LogEntry]
+
+    public init(term: Int, votedFor: NodeID?, snapshot: RaftSnapshot, entries: [LogEntry]) {
+        self.term = term
+        self.votedFor = votedFor
+        self.snapshot = snapshot
+        self.entries = entries
+    }
+}
