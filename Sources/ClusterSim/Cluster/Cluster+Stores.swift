@@ -38,7 +38,7 @@ extension Cluster {
             let readID = stores[s].nextReadID
             stores[s].nextReadID += 1
             if stores[s].pendingReads.count < StoreState.maxPendingReads, stores[s].replicas[p]!.requestRead(id: readID) {
-                stores[s].pendingReads[readID] = PendingRead(callID: callID, service: service, key: key, partition: p)
+                stores[s].pendingReads[readID] = WaitingRead(callID: callID, service: service, key: key, partition: p)
             } else {
                 send(.storeReply(callID: callID, reply: .notLeader(hint: nil)), from: me, to: service)
             }
@@ -54,7 +54,7 @@ extension Cluster {
                     checker.writeAcknowledged(partition: p, index: index, term: term)
                     send(.storeReply(callID: callID, reply: .written), from: me, to: service)
                 } else {
-                    stores[s].pendingWrites.append(PendingWrite(index: index, term: term, callID: callID, service: service, partition: p))
+                    stores[s].pendingWrites.append(WaitingWrite(index: index, term: term, callID: callID, service: service, partition: p))
                 }
             case .notLeader(let hint):
                 send(.storeReply(callID: callID, reply: .notLeader(hint: hint)), from: me, to: service)
@@ -98,7 +98,7 @@ extension Cluster {
     private func answerWrites(store s: Int, partition p: Int, applied: [LogEntry]) {
         let me = stores[s].id
         let lastApplied = applied[applied.count - 1].index
-        var keep: [PendingWrite] = []
+        var keep: [WaitingWrite] = []
         keep.reserveCapacity(stores[s].pendingWrites.count)
         for w in stores[s].pendingWrites {
             guard w.partition == p, w.index <= lastApplied else { keep.append(w); continue }

@@ -97,7 +97,7 @@ struct CacheNodeState {
 }
 
 /// A write proposed on a leader, waiting for the moment it may be acknowledged.
-struct PendingWrite {
+struct WaitingWrite {
     var index: Int
     var term: Int
     var callID: Int
@@ -106,7 +106,7 @@ struct PendingWrite {
 }
 
 /// A linearizable read waiting for ReadIndex confirmation.
-struct PendingRead {
+struct WaitingRead {
     var callID: Int
     var service: NodeID
     var key: Int
@@ -123,8 +123,8 @@ struct StoreState {
     var replicas: [Int: RaftNode] = [:]
     /// What survives a crash, per partition, while the node is down.
     var saved: [Int: RaftDurableState] = [:]
-    var pendingWrites: [PendingWrite] = []
-    var pendingReads: [UInt64: PendingRead] = [:]
+    var pendingWrites: [WaitingWrite] = []
+    var pendingReads: [UInt64: WaitingRead] = [:]
     var nextReadID: UInt64 = 1
     static let maxPendingWrites = 10_000
     static let maxPendingReads = 10_000
