@@ -4,13 +4,13 @@ extension Cluster {
     func placementTick() {
         schedule(.placementTick, afterUs: 100_000)
         declareDeadStores()
-        var i = 0
-        while i < placement.moves.count {
-            if advanceMove(&placement.moves[i]) {
-                placement.moves.remove(at: i)
-            } else {
-                i += 1
-            }
+        // Each move is advanced on a copy: advancing drains replicas, which may count keys into `placement`.
+        for move in placement.moves {
+            var current = move
+            let finished = advanceMove(&current)
+            guard let i = placement.moves.firstIndex(where: { $0.partition == move.partition && $0.to == move.to }) else { continue }
+            current.keysMoved = placement.moves[i].keysMoved
+            if finished { placement.moves.remove(at: i) } else { placement.moves[i] = current }
         }
         if placement.leaderBalancePending && placement.moves.isEmpty {
             placement.leaderBalancePending = false
