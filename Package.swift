@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "clusterdeck", targets: ["clusterdeck"]),
+        .library(name: "DeckTerminal", targets: ["DeckTerminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,5 +32,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim"]),
+        .testTarget(name: "DeckUITests", dependencies: ["DeckUI", "ClusterSim", "Drill"]),
     ]
 )

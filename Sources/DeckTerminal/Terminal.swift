@@ -1,8 +1,246 @@
 import CNCurses
 import DeckUI
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Whether curses can take over this process's terminal.
-public enum TerminalCheck {
-    /// The curses library's version string, proving the link works.
-    public static var cursesVersion: String { String(cString: curses_version()) }
+/// Whether some `Terminal` currently owns the process's curses screen (curses state is process-wide).
+private let cursesOwned = Atomic<Bool>(false)
+
+/// Why `Terminal.start()` failed.
+public enum TerminalError: Error, CustomStringConvertible {
+    /// The terminal cannot be used; the text is the one-line reason.
+    case unusable(String)
+    /// Another `Terminal` is already active in this process.
+    case alreadyActive
+
+    public var description: String {
+        switch self {
+        case .unusable(let reason): return reason
+        case .alreadyActive: return "the terminal is already in use by this process"
+        }
+    }
+}
+
+/// The process's curses screen: starts and restores the terminal, copies cell buffers to it and reads keys.
+///
+/// Not thread-safe and not `Sendable`: create it, use it and stop it on one thread (the main loop's).
+/// Only one can be active at a time. `stop()` runs on deinit too, but call it explicitly before exiting.
+public final class Terminal {
+    public private(set) var isActive = false
+    /// Whether colours are drawn (false under `NO_COLOR` or on a terminal without colours).
+    public private(set) var usesColor = false
+    /// True when no UTF-8 locale was available: non-ASCII characters are drawn as ASCII look-alikes.
+    public private(set) var asciiOnly = false
+
+    private var screen: OpaquePointer?
+    private var palette = Palette(useColor: false)
+    /// The buffer last copied to curses, to send only changed cells; nil forces a full copy.
+    private var shown: CellBuffer?
+    private var shownScreenSize = (columns: 0, rows: 0)
+    private var inputTimeoutMs = Int.min
+    private var scratchScalars: [UInt32] = []
+    private var scratchStyles: [UInt16] = []
+
+    public init() {}
+
+    deinit { stop() }
+
+    static var isCursesActive: Bool { cursesOwned.load(ordering: .relaxed) }
+
+    /// The termination signal (SIGINT, SIGTERM, SIGHUP) received since `start()`, if any: the main loop
+    /// should then `stop()` and exit with 128 + the signal number.
+    public static var pendingSignal: Int32? { SignalTrap.pending }
+
+    /// Takes over the terminal: alternate screen, raw keys (Ctrl-C arrives as `.ctrlC`), no echo, hidden
+    /// cursor, 25 ms Esc delay, colours unless `NO_COLOR` is set. Throws `TerminalError.unusable` with
+    /// the `checkUsable()` reason when the terminal cannot be used, having written nothing.
+    public func start() throws {
+        guard !isActive else { return }
+        if let reason = Terminal.checkUsable() { throw TerminalError.unusable(reason) }
+        guard cursesOwned.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+        else { throw TerminalError.alreadyActive }
+
+        setlocale(LC_ALL, "")
+        if cd_locale_is_utf8() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }
+        asciiOnly = cd_locale_is_utf8() == 0
+
+        SignalTrap.clearPending()
+        SignalTrap.saveModes()
+        SignalTrap.installTerminationHandlers()
+        guard let screen = newterm(nil, cd_stdout(), cd_stdin()) else {
+            SignalTrap.restoreAll()
+            cursesOwned.store(false, ordering: .releasing)
+            let term = getenv("TERM").map { String(cString: $0) } ?? ""
+            throw TerminalError.unusable("curses could not start on TERM=\(term)")
+        }
+        self.screen = screen
+        let window = cd_stdscr()
+        raw()
+        noecho()
+        nonl()
+        intrflush(window, false)
+        keypad(window, true)
+        leaveok(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        inputTimeoutMs = Int.min
+
+        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        usesColor = !noColor && has_colors() && start_color() == OK
+        palette = Palette(useColor: usesColor)
+
+        SignalTrap.armCrashRestore(sequence: Terminal.restoreSequence())
+        shown = nil
+        isActive = true
+    }
+
+    /// Gives the terminal back: shows the cursor, leaves the alternate screen, restores the tty modes.
+    /// Safe to call any number of times.
+    public func stop() {
+        guard isActive else { return }
+        isActive = false
+        SignalTrap.disarmCrashRestore()
+        curs_set(1)
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+        shown = nil
+        SignalTrap.restoreAll()
+        cursesOwned.store(false, ordering: .releasing)
+    }
+
+    /// The screen size in cells.
+    public func size() -> (columns: Int, rows: Int) {
+        guard isActive else { return (0, 0) }
+        return (Int(cd_max_x()), Int(cd_max_y()))
+    }
+
+    /// Makes the next `draw` copy every cell and repaint the whole physical screen.
+    public func invalidate() {
+        shown = nil
+        if isActive { cd_clear_on_next_update() }
+    }
+
+    /// Copies `buffer` to the screen (top-left aligned, clipped to the screen) and refreshes once.
+    /// Only cells that differ from the previous frame are handed to curses, which in turn sends only
+    /// what changed on screen. Returns how many cells were handed to curses.
+    @discardableResult
+    public func draw(_ buffer: CellBuffer) -> Int {
+        guard isActive, let window = cd_stdscr() else { return 0 }
+        let screenSize = size()
+        let columns = min(buffer.width, screenSize.columns)
+        let rows = min(buffer.height, screenSize.rows)
+        var previous = shown
+        if previous?.width != buffer.width || previous?.height != buffer.height || shownScreenSize != screenSize {
+            previous = nil
+            // Cells the buffer does not cover would keep stale content.
+            if buffer.width < screenSize.columns || buffer.height < screenSize.rows { werase(window) }
+        }
+        if scratchScalars.count < columns {
+            scratchScalars = Array(repeating: 0, count: columns)
+            scratchStyles = Array(repeating: 0, count: columns)
+        }
+        var sent = 0
+        buffer.cells.withUnsafeBufferPointer { now in
+            if let previous {
+                previous.cells.withUnsafeBufferPointer { before in
+                    sent = copyCells(now, before: before, width: buffer.width, columns: columns, rows: rows)
+                }
+            } else {
+                sent = copyCells(now, before: nil, width: buffer.width, columns: columns, rows: rows)
+            }
+        }
+        wrefresh(window)
+        shown = buffer
+        shownScreenSize = screenSize
+        return sent
+    }
+
+    /// Sends runs of changed cells row by row; unchanged gaps of up to 4 cells are sent along with
+    /// their neighbours because one longer call is cheaper than two short ones.
+    private func copyCells(_ now: UnsafeBufferPointer<Cell>, before: UnsafeBufferPointer<Cell>?,
+                           width: Int, columns: Int, rows: Int) -> Int {
+        var sent = 0
+        for y in 0..<rows {
+            let row = y * width
+            var x = 0
+            while x < columns {
+                if let before, now[row + x] == before[row + x] {
+                    x += 1
+                    continue
+                }
+                var end = x + 1
+                if let before {
+                    var lastChanged = x
+                    while end < columns && end - lastChanged <= 4 {
+                        if now[row + end] != before[row + end] { lastChanged = end }
+                        end += 1
+                    }
+                    end = lastChanged + 1
+                } else {
+                    end = columns
+                }
+                sendRun(now, from: row + x, count: end - x, y: y, x: x)
+                sent += end - x
+                x = end
+            }
+        }
+        return sent
+    }
+
+    private func sendRun(_ cells: UnsafeBufferPointer<Cell>, from start: Int, count: Int, y: Int, x: Int) {
+        let ascii = asciiOnly
+        scratchScalars.withUnsafeMutableBufferPointer { scalars in
+            scratchStyles.withUnsafeMutableBufferPointer { styles in
+                for i in 0..<count {
+                    let cell = cells[start + i]
+                    let value = cell.scalar.value
+                    scalars[i] = ascii && value >= 0x80 ? Terminal.asciiLookalike(value) : value
+                    styles[i] = UInt16(Palette.index(of: cell.style))
+                }
+                palette.attributes.withUnsafeBufferPointer { attributes in
+                    palette.pairs.withUnsafeBufferPointer { pairs in
+                        _ = cd_put_cells(Int32(y), Int32(x), scalars.baseAddress, styles.baseAddress, Int32(count),
+                                         attributes.baseAddress, pairs.baseAddress)
+                    }
+                }
+            }
+        }
+    }
+
+    func setInputTimeout(_ milliseconds: Int) {
+        let clamped = milliseconds < 0 ? -1 : min(milliseconds, Int(Int32.max))
+        guard clamped != inputTimeoutMs, let window = cd_stdscr() else { return }
+        wtimeout(window, Int32(clamped))
+        inputTimeoutMs = clamped
+    }
+
+    /// The bytes that undo what curses did to the screen (reset attributes, show the cursor, keypad
+    /// off, leave the alternate screen), from this terminal's terminfo entry.
+    private static func restoreSequence() -> [UInt8] {
+        var bytes: [UInt8] = []
+        for capability in ["sgr0", "cnorm", "rmkx", "rmcup"] {
+            if let value = cd_terminfo_string(capability) {
+                bytes.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self),
+                                                             count: strlen(value)))
+            }
+        }
+        return bytes
+    }
+
+    /// An ASCII stand-in for a non-ASCII code point, for terminals without a UTF-8 locale.
+    static func asciiLookalike(_ value: UInt32) -> UInt32 {
+        switch value {
+        case 0x2500, 0x2501, 0x2504, 0x2508, 0x254C: return 0x2D  // ─ → -
+        case 0x2502, 0x2503, 0x2506, 0x250A, 0x254E: return 0x7C  // │ → |
+        case 0x250C...0x254B: return 0x2B                          // corners and joints → +
+        case 0x2580...0x259F: return 0x23                          // blocks → #
+        case 0x2026: return 0x2E                                   // … → .
+        default: return 0x3F                                       // ?
+        }
+    }
 }
