@@ -11,6 +11,8 @@ struct ClusterChecker {
     /// (partition, term) -> leader seen in that term.
     private var leaderOfTerm: [UInt64: NodeID] = [:]
     private(set) var electionSafetyViolations = 0
+    /// Distinct (partition, term) leaderships seen: how much the run exercised elections.
+    private(set) var electionsSeen = 0
     private(set) var committedEntryChanges = 0
     private(set) var acknowledgedWritesLost = 0
     private(set) var acknowledgedWrites = 0
@@ -45,6 +47,7 @@ struct ClusterChecker {
             return text
         }
         leaderOfTerm[key] = leader
+        electionsSeen += 1
         return nil
     }
 
