@@ -6,10 +6,7 @@ import ClusterSim
 struct ClusterDeck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clusterdeck",
-        abstract: "A whole cluster in one process, live in your terminal."
+        abstract: "A whole cluster in one process, live in your terminal.",
+        subcommands: [Sweep.self, Bench.self]
     )
-
-    func run() throws {
-        print("clusterdeck: the dashboard arrives with the dashboard issue")
-    }
 }

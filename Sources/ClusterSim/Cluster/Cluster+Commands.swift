@@ -69,7 +69,7 @@ extension Cluster {
         switch tier {
         case .store:
             guard stores.count < Cluster.maxNodesPerTier else { return "at most \(Cluster.maxNodesPerTier) stores" }
-            stores.append(StoreState(id: .store(stores.count + 1)))
+            stores.append(StoreState(id: .store(stores.count + 1), partitions: config.partitions))
             schedule(.storeTick(store: stores.count - 1, epoch: 0), afterUs: config.raftTickMs * 1_000)
             log(.node, "\(stores[stores.count - 1].id) added (empty until a rebalance moves replicas to it)")
         case .service:

@@ -20,7 +20,7 @@ extension Cluster {
     }
 
     /// The up replica that leads partition `p`, if any.
-    func leaderReplica(_ p: Int) -> (store: Int, node: RaftNode)? {
+    func leaderReplica(_ p: Int) -> (store: Int, node: Replica)? {
         guard let leader = partitionTracks[p].leader else { return nil }
         let s = leader.number - 1
         guard stores[s].up, let node = stores[s].replicas[p], node.role == .leader else { return nil }
@@ -30,7 +30,7 @@ extension Cluster {
     /// The membership as the best-informed up replica sees it (the leader's when there is one).
     func membership(_ p: Int) -> Membership? {
         if let (_, node) = leaderReplica(p) { return node.membership }
-        var best: RaftNode?
+        var best: Replica?
         for s in stores.indices where stores[s].up {
             guard let node = stores[s].replicas[p] else { continue }
             if best == nil || (node.term, node.lastIndex) > (best!.term, best!.lastIndex) { best = node }

@@ -81,7 +81,7 @@ extension Cluster {
         }
         for read in ready.readsReady {
             guard let pending = stores[s].pendingReads.removeValue(forKey: read.id) else { continue }
-            let value = stores[s].replicas[p]!.kv[pending.key]
+            let value = stores[s].replicas[p]!.value(ofKey: pending.key)
             send(.storeReply(callID: pending.callID, reply: .value(value)), from: me, to: pending.service)
         }
         for id in ready.readsDropped {
@@ -152,7 +152,7 @@ extension Cluster {
                 log(.leader, "p\(p): leader \(stores[s].id) went down; no leader")
             }
         }
-        stores[s].replicas.removeAll()
+        for p in stores[s].partitionsHeld { stores[s].replicas[p] = nil }
         stores[s].pendingWrites.removeAll()
         stores[s].pendingReads.removeAll()
     }

@@ -59,7 +59,7 @@ public final class Cluster {
             caches.append(CacheNodeState(id: .cache(n), lru: LRUCache(capacity: config.cacheCapacity, ttlMs: config.cacheTTLMs)))
         }
         for n in 1...config.stores {
-            stores.append(StoreState(id: .store(n)))
+            stores.append(StoreState(id: .store(n), partitions: config.partitions))
         }
         // Initial placement: replica k of partition p on store (p + k) mod S, so replica counts differ by at
         // most one; the first replica is the preferred leader and campaigns first, spreading leaders evenly.
@@ -75,7 +75,7 @@ public final class Cluster {
             stores[preferred.number - 1].replicas[p]?.campaign()
         }
         for s in stores.indices {
-            for p in stores[s].replicas.keys.sorted() { drainReplica(store: s, partition: p) }
+            for p in stores[s].partitionsHeld { drainReplica(store: s, partition: p) }
             queue.push(.storeTick(store: s, epoch: 0), atUs: config.raftTickMs * 1_000 + Int64(s) * 1_000 % (config.raftTickMs * 1_000))
         }
         queue.push(.clientArrival, atUs: workload.nextGapUs())

@@ -120,7 +120,8 @@ struct StoreState {
     var dead = false
     var downSinceUs: Int64 = 0
     var epoch = 0
-    var replicas: [Int: RaftNode] = [:]
+    /// The running replica of each partition, indexed by partition (nil: none here, or the node is down).
+    var replicas: [Replica?]
     /// What survives a crash, per partition, while the node is down.
     var saved: [Int: RaftDurableState] = [:]
     var pendingWrites: [WaitingWrite] = []
@@ -132,8 +133,13 @@ struct StoreState {
     /// Partitions with a replica here (running or saved), sorted; kept in step with `replicas`/`saved`.
     private(set) var partitionsHeld: [Int] = []
 
+    init(id: NodeID, partitions: Int) {
+        self.id = id
+        replicas = Array(repeating: nil, count: partitions)
+    }
+
     mutating func setReplica(_ node: RaftNode, partition p: Int) {
-        replicas[p] = node
+        replicas[p] = Replica(node)
         if !partitionsHeld.contains(p) { partitionsHeld.append(p); partitionsHeld.sort() }
     }
 

@@ -1,13 +1,23 @@
 /// A bounded priority queue of simulation events ordered by virtual time, then by insertion order,
 /// so events at the same instant always run in the order they were scheduled.
 struct EventQueue {
+    /// A popped event with its time.
     struct Item {
         var timeUs: Int64
-        var sequence: UInt64
         var event: SimEvent
     }
 
-    private var heap: [Item] = []
+    /// Heap entries are plain numbers; the events themselves wait in `slots`, so sifting never copies
+    /// (or retains) an event's payload.
+    private struct Key {
+        var timeUs: Int64
+        var sequence: UInt64
+        var slot: Int32
+    }
+
+    private var heap: [Key] = []
+    private var slots: [SimEvent?] = []
+    private var freeSlots: [Int32] = []
     private var nextSequence: UInt64 = 0
     /// Hard cap: a run that schedules more than this many pending events is broken, not busy.
     let capacity: Int
@@ -15,6 +25,7 @@ struct EventQueue {
     init(capacity: Int = 2_000_000) {
         self.capacity = capacity
         heap.reserveCapacity(4096)
+        slots.reserveCapacity(4096)
     }
 
     var count: Int { heap.count }
@@ -23,7 +34,15 @@ struct EventQueue {
 
     mutating func push(_ event: SimEvent, atUs timeUs: Int64) {
         precondition(heap.count < capacity, "event queue exceeded \(capacity) pending events")
-        heap.append(Item(timeUs: timeUs, sequence: nextSequence, event: event))
+        let slot: Int32
+        if let free = freeSlots.popLast() {
+            slots[Int(free)] = event
+            slot = free
+        } else {
+            slots.append(event)
+            slot = Int32(slots.count - 1)
+        }
+        heap.append(Key(timeUs: timeUs, sequence: nextSequence, slot: slot))
         nextSequence &+= 1
         siftUp(heap.count - 1)
     }
@@ -31,9 +50,11 @@ struct EventQueue {
     mutating func pop() -> Item? {
         guard !heap.isEmpty else { return nil }
         heap.swapAt(0, heap.count - 1)
-        let item = heap.removeLast()
+        let key = heap.removeLast()
         if !heap.isEmpty { siftDown(0) }
-        return item
+        let event = slots[Int(key.slot)].take()!
+        freeSlots.append(key.slot)
+        return Item(timeUs: key.timeUs, event: event)
     }
 
     @inline(__always)
