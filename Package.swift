@@ -31,5 +31,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim"]),
+        .testTarget(name: "DrillTests", dependencies: ["Drill", "ClusterSim"]),
     ]
 )
