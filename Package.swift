@@ -32,6 +32,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim"]),
+        .testTarget(name: "DrillTests", dependencies: ["Drill", "ClusterSim"]),
         .testTarget(name: "DeckUITests", dependencies: ["DeckUI", "ClusterSim", "Drill"]),
     ]
 )

@@ -1,0 +1,62 @@
+import ClusterSim
+
+/// Parses `workload [rate=N] [reads=F] [keys=N] [zipf=S]`: at least one setting, each at most once, each in range.
+enum WorkloadArguments {
+    static let settings = ["rate", "reads", "keys", "zipf"]
+    /// The highest request rate a drill may ask for, per second of virtual time.
+    static let rateMax = 100_000.0
+    static let keysMax = 10_000_000
+    static let zipfMax = 10.0
+
+    static func parse(_ args: inout ArgumentCursor) throws(CommandError) -> WorkloadChange {
+        guard !args.isAtEnd else {
+            throw CommandError("workload needs at least one of rate=, reads=, keys=, zipf=, e.g. workload rate=200", column: args.endColumn)
+        }
+        var change = WorkloadChange()
+        var seen: [String] = []
+        while let token = args.next() {
+            let parts = token.text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else {
+                throw CommandError("workload: expected setting=value, got \(token.text)", column: token.column)
+            }
+            let name = String(parts[0]), text = String(parts[1])
+            guard settings.contains(name) else {
+                throw CommandError("workload: unknown setting \(name) (expected rate, reads, keys or zipf)"
+                                   + DrillLanguage.suggestion(for: name, in: settings), column: token.column)
+            }
+            guard !seen.contains(name) else {
+                throw CommandError("workload: \(name) is given twice", column: token.column)
+            }
+            seen.append(name)
+            switch name {
+            case "rate":
+                change.ratePerSecond = try decimal(text, token, in: "more than 0, at most 100000") { $0 > 0 && $0 <= rateMax }
+            case "reads":
+                change.readFraction = try decimal(text, token, in: "0 to 1") { $0 >= 0 && $0 <= 1 }
+            case "keys":
+                guard let keys = NumberText.integer(text) else {
+                    throw CommandError("bad number \(text): keys takes a whole number", column: token.column)
+                }
+                guard keys >= 1, keys <= keysMax else {
+                    throw CommandError("keys=\(text) is out of range (1 to \(keysMax))", column: token.column)
+                }
+                change.keys = keys
+            default:
+                change.zipfExponent = try decimal(text, token, in: "0 to 10") { $0 >= 0 && $0 <= zipfMax }
+            }
+        }
+        return change
+    }
+
+    private static func decimal(_ text: String, _ token: Token, in range: String,
+                                _ accepts: (Double) -> Bool) throws(CommandError) -> Double {
+        let name = token.text.prefix(while: { $0 != "=" })
+        guard let value = NumberText.decimal(text) else {
+            throw CommandError("bad number \(text): \(name) takes a number", column: token.column)
+        }
+        guard accepts(value) else {
+            throw CommandError("\(name)=\(text) is out of range (\(range))", column: token.column)
+        }
+        return value
+    }
+}
