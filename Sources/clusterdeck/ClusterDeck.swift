@@ -7,6 +7,6 @@ struct ClusterDeck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clusterdeck",
         abstract: "A whole cluster in one process, live in your terminal.",
-        subcommands: [Sweep.self, Bench.self]
+        subcommands: [Play.self, Sweep.self, Bench.self]
     )
 }

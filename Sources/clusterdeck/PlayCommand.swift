@@ -1,0 +1,63 @@
+import ArgumentParser
+import ClusterSim
+import Drill
+import Foundation
+
+/// `clusterdeck play FILE`: plays a drill, headless or in the dashboard.
+struct Play: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Play a drill script (demo/*.drill).",
+        discussion: """
+        Headless, the drill runs in virtual time as fast as the machine allows and prints one line per caption \
+        and expectation, then 'N passed, M failed'. Exit 0 when every expectation passed, 1 when any failed, \
+        2 for a malformed drill (every bad line is reported as FILE:LINE: message and nothing runs).
+        """
+    )
+
+    @Argument(help: "The drill file.")
+    var file: String
+
+    @Flag(help: "Run without a terminal, in virtual time as fast as possible.")
+    var headless = false
+
+    @Flag(help: "With --headless: print one JSON object on stdout (the text lines go to stderr).")
+    var json = false
+
+    @Flag(help: "With --headless: print the rendered dashboard after every caption and expectation.")
+    var screen = false
+
+    func validate() throws {
+        if json && !headless { throw ValidationError("--json needs --headless") }
+        if screen && !headless { throw ValidationError("--screen needs --headless") }
+    }
+
+    func run() throws {
+        let script = try DrillLoader.load(file)
+        if headless {
+            let code = HeadlessPlay(script: script, json: json, screen: screen).run()
+            throw ExitCode(code)
+        }
+        throw ValidationError("playing in the dashboard arrives with the dashboard; use --headless")
+    }
+}
+
+/// Reads and parses a drill file, turning every problem into a message and exit status 2.
+enum DrillLoader {
+    static func load(_ path: String) throws -> DrillScript {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
+            FileHandle.standardError.write(Data("clusterdeck: \(path) \(reason)\n".utf8))
+            throw ExitCode(2)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            FileHandle.standardError.write(Data("\(path):1: the file is not UTF-8 text\n".utf8))
+            throw ExitCode(2)
+        }
+        do {
+            return try DrillParser.parse(text, file: path)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+    }
+}
