@@ -10,6 +10,17 @@ import Darwin
 /// Whether some `Terminal` currently owns the process's curses screen (curses state is process-wide).
 private let cursesOwned = Atomic<Bool>(false)
 
+/// Whether the exit-time safety net has been registered (once per process).
+private let exitHookRegistered = Atomic<Bool>(false)
+
+/// Restores the terminal if the process exits (exit(), return from main) while curses still owns it,
+/// so a forgotten `stop()` cannot leave the user's shell in the alternate screen.
+private func restoreTerminalAtExit() {
+    guard cursesOwned.load(ordering: .acquiring) else { return }
+    curs_set(1)
+    endwin()
+}
+
 /// Why `Terminal.start()` failed.
 public enum TerminalError: Error, CustomStringConvertible {
     /// The terminal cannot be used; the text is the one-line reason.
@@ -68,6 +79,7 @@ public final class Terminal {
         if cd_locale_is_utf8() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }
         asciiOnly = cd_locale_is_utf8() == 0
 
+        if !exitHookRegistered.exchange(true, ordering: .relaxed) { atexit { restoreTerminalAtExit() } }
         SignalTrap.clearPending()
         SignalTrap.saveModes()
         SignalTrap.installTerminationHandlers()
