@@ -242,13 +242,17 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
     /// Splits into rows stacked top to bottom, one per length, with `spacing` empty rows between them.
     /// Always returns `lengths.count` rects, all inside this one.
     public func splitRows(_ lengths: [Length], spacing: Int = 0) -> [Rect] {
-        Rect.distribute(height, lengths, spacing: spacing).map { Rect(x: x, y: y + $0.offset, width: width, height: $0.size) }
+        Rect.distribute(height, lengths, spacing: spacing).map {
+            Rect(x: x, y: y + $0.offset, width: width, height: $0.size)
+        }
     }
 
     /// Splits into columns left to right, one per length, with `spacing` empty columns between them.
     /// Always returns `lengths.count` rects, all inside this one.
     public func splitColumns(_ lengths: [Length], spacing: Int = 0) -> [Rect] {
-        Rect.distribute(width, lengths, spacing: spacing).map { Rect(x: x + $0.offset, y: y, width: $0.size, height: height) }
+        Rect.distribute(width, lengths, spacing: spacing).map {
+            Rect(x: x + $0.offset, y: y, width: $0.size, height: height)
+        }
     }
 
     /// Offsets and sizes along one axis: fixed parts first in order, then fills share the rest by weight,
