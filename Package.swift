@@ -3,10 +3,9 @@ import PackageDescription
 
 let package = Package(
     name: "ClusterDeck",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "clusterdeck", targets: ["clusterdeck"]),
-        .library(name: "DeckTerminal", targets: ["DeckTerminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,7 +22,7 @@ let package = Package(
         // Pure UI state machine and renderer into a cell buffer.
         .target(name: "DeckUI", dependencies: ["ClusterSim", "Drill"]),
         // The only code that touches curses.
-        .target(name: "DeckTerminal", dependencies: ["CNCurses", "DeckUI"]),
+        .target(name: "DeckTerminal", dependencies: ["CNCurses", "DeckUI", "Drill"]),
         .executableTarget(
             name: "clusterdeck",
             dependencies: [
@@ -34,5 +33,7 @@ let package = Package(
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim"]),
         .testTarget(name: "DrillTests", dependencies: ["Drill", "ClusterSim"]),
         .testTarget(name: "DeckUITests", dependencies: ["DeckUI", "ClusterSim", "Drill"]),
+        // Runs the real binary: headless drills, exit codes, and the dashboard under tmux.
+        .testTarget(name: "EndToEndTests", dependencies: ["clusterdeck"]),
     ]
 )
