@@ -74,6 +74,7 @@ final class FakeHost: DrillHost {
     }
 }
 
+/// Shorthands for player tests: build from drill text, play the way the headless runner does.
 extension DrillPlayer {
     /// A player for drill `text`, which must parse.
     static func make(_ text: String) throws -> DrillPlayer {
