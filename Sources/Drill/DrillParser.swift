@@ -9,7 +9,7 @@ public enum DrillParser {
     ///   - isBound: whether the dashboard does something with a key; `key` lines naming other keys are errors.
     public static func parse(_ text: String, file: String,
                              isBound: (KeyInput) -> Bool = { _ in true }) throws(DrillParseError) -> DrillScript {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         var reader = DrillReader()
         for (index, line) in lines.enumerated() {
             reader.read(String(line), number: index + 1, isBound: isBound)

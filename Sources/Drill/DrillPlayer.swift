@@ -108,7 +108,7 @@ public struct DrillPlayer: Sendable {
             return nextCheck
         }
         pending = nil
-        if expectation.within != nil { scheduleTime = max(start, now) }
+        if expectation.within != nil { scheduleTime = now }
         let result = ExpectationResult(expectation: expectation, line: line, passed: holds, actual: actual, at: now)
         if holds { passed += 1 } else { failed += 1 }
         transcript.append(result.transcriptLine)

@@ -38,7 +38,11 @@ enum ExpectationParser {
         }
         let what = entry.tier.map { "a \(Topology.singular($0)) node" } ?? "a node"
         let nodeExample = entry.tier.map { "\($0.rawValue)1" } ?? "n1"
-        let nodeToken = try args.require("\(what) after \(name)", example: "expect \(name) \(nodeExample) >= 1")
+        let nodeExampleLine = "expect \(name) \(nodeExample) >= 1"
+        let nodeToken = try args.require("\(what) after \(name)", example: nodeExampleLine)
+        if Comparison(rawValue: nodeToken.text) != nil {
+            throw CommandError("\(name) needs \(what) before \(nodeToken.text), e.g. \(nodeExampleLine)", column: nodeToken.column)
+        }
         let node = try CommandParser.node(nodeToken, topology)
         if let tier = entry.tier, node.tier != tier {
             throw CommandError("\(name) takes \(what) (\(topology.range(of: tier))), not \(nodeToken.text)", column: nodeToken.column)

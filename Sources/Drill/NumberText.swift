@@ -20,6 +20,7 @@ enum NumberText {
     }
 }
 
+/// The digit test the drill language uses: `0` to `9` only, not other scripts' digits.
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
 }
