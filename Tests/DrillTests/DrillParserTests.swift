@@ -157,7 +157,7 @@ struct DrillParserTests {
         let script = try DrillParser.parse("""
             # comments and blank lines are not actions
 
-            cluster stores=7 services=2 caches=0 partitions=64 replicas=5
+            cluster stores=7 services=2 caches=1 partitions=64 replicas=5
             seed 18446744073709551615
             title "Big"
             kill n7
@@ -165,7 +165,7 @@ struct DrillParserTests {
         var config = ClusterConfig()
         config.stores = 7
         config.services = 2
-        config.caches = 0
+        config.caches = 1
         config.partitions = 64
         config.replicas = 5
         config.seed = .max
