@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterSim
+import Foundation
 
 /// The `clusterdeck` command: the dashboard by default, and subcommands for drills and checks.
 @main
@@ -9,4 +10,20 @@ struct ClusterDeck: ParsableCommand {
         abstract: "A whole cluster in one process, live in your terminal.",
         subcommands: [Play.self, Sweep.self, Bench.self]
     )
+
+    /// Like ArgumentParser's own entry point, but bad input (an unknown flag, a value out of range)
+    /// exits 2, as a malformed drill does, instead of 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
