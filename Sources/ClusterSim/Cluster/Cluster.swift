@@ -41,7 +41,7 @@ public final class Cluster {
         ring = HashRing(owners: Array(1...max(1, config.caches)), virtualNodes: config.cacheVirtualNodes)
         checker = ClusterChecker(partitions: config.partitions)
         partitionTracks = Array(repeating: PartitionTrack(), count: config.partitions)
-        history = ClientHistory(capacity: 1_000_000)
+        history = ClientHistory(capacity: 100_000)
         var rc = RaftConfig()
         rc.electionTicksMin = Int(config.electionTimeoutMsMin / config.raftTickMs)
         rc.electionTicksMax = Int(config.electionTimeoutMsMax / config.raftTickMs)
