@@ -142,16 +142,18 @@ extension Cluster {
     private func setReplicationMode(_ mode: ReplicationMode) {
         replicationMode = mode
         raftConfig.commitQuorum = mode == .sync ? .allVoters : .majority
+        raftConfig.replicateOnPropose = mode != .async
         for s in stores.indices {
             for p in stores[s].partitionsHeld where stores[s].replicas[p] != nil {
-                stores[s].replicas[p]!.setCommitQuorum(raftConfig.commitQuorum)
+                stores[s].replicas[p]!.setMode(commitQuorum: raftConfig.commitQuorum,
+                                               replicateOnPropose: raftConfig.replicateOnPropose)
             }
         }
         let meaning: String
         switch mode {
         case .raft: meaning = "writes acknowledged once a majority of voters has them"
         case .sync: meaning = "writes acknowledged only when every replica has them"
-        case .async: meaning = "writes acknowledged on the leader's local append"
+        case .async: meaning = "writes acknowledged on the leader's local append, replicated in the background"
         }
         log(.command, "replication \(mode.rawValue): \(meaning)")
     }

@@ -37,14 +37,15 @@ extension Cluster {
         }
     }
 
-    /// A leader that can exchange messages with a majority of its voters (itself included).
+    /// A leader that can exchange messages with enough voters to commit (itself included): a majority, or
+    /// under synchronous replication every voter.
     func isAvailable(_ p: Int) -> Bool {
         guard let (_, node) = leaderReplica(p) else { return false }
         let voters = node.membership.voters
         let reachable = voters.filter { v in
             v == node.id || (isUp(v) && !network.isCut(node.id, v) && !network.isCut(v, node.id))
         }.count
-        return reachable * 2 > voters.count
+        return replicationMode == .sync ? reachable == voters.count : reachable * 2 > voters.count
     }
 
     func liveVoters(_ p: Int) -> Int {

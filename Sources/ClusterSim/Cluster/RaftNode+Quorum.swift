@@ -3,4 +3,9 @@ extension RaftNode {
     mutating func setCommitQuorum(_ quorum: CommitQuorum) {
         config.commitQuorum = quorum
     }
+
+    /// Switches between replicating on every proposal and replicating in the background.
+    mutating func setReplicateOnPropose(_ on: Bool) {
+        config.replicateOnPropose = on
+    }
 }

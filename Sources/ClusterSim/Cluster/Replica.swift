@@ -23,5 +23,8 @@ final class Replica {
     func transferLeadership(to node: NodeID) { raft.transferLeadership(to: node) }
     func campaign() { raft.campaign() }
     func drainReady() -> RaftReady { raft.drainReady() }
-    func setCommitQuorum(_ quorum: CommitQuorum) { raft.setCommitQuorum(quorum) }
+    func setMode(commitQuorum: CommitQuorum, replicateOnPropose: Bool) {
+        raft.setCommitQuorum(commitQuorum)
+        raft.setReplicateOnPropose(replicateOnPropose)
+    }
 }

@@ -20,6 +20,9 @@ public struct RaftConfig: Sendable, Equatable {
     public var maxPendingReads = 1024
     /// How many voters must hold an entry before it commits.
     public var commitQuorum: CommitQuorum = .majority
+    /// Send new entries to followers as soon as they are proposed. Off models background (asynchronous)
+    /// replication: entries leave with the next heartbeat round's follow-up appends instead.
+    public var replicateOnPropose = true
 
     public init() {}
 }

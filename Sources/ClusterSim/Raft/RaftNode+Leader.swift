@@ -49,7 +49,7 @@ extension RaftNode {
             if let why = membership.rejection(of: change) { return .rejected(why) }
         }
         let entry = appendAsLeader(command)
-        broadcastAppend()
+        if config.replicateOnPropose { broadcastAppend() }
         maybeCommit()
         return .accepted(index: entry.index, term: entry.term)
     }
