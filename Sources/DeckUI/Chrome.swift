@@ -1,0 +1,122 @@
+import ClusterSim
+
+/// The rows around the panes: status bar, fault banner, caption bar, message line and footer.
+enum Chrome {
+    static func statusBar(_ model: DeckModel, in rect: Rect, buffer: inout CellBuffer) {
+        let theme = model.theme
+        let s = model.snapshot
+        buffer.fill(rect, style: theme.text)
+        let speed = model.paused ? (" PAUSED ", theme.banner) : ("▶ " + model.speed.description, theme.good)
+        let counts = [s.stores.count, s.balancer.servers.count, s.cache.nodes.count, s.partitions.count]
+        let names = ["stores", "services", "caches", "partitions"]
+        // Narrower screens drop the product name, then spell the cluster's size tersely.
+        let sizes = [
+            (" ClusterDeck ", zip(counts, names).map { "\($0) \($1)" }.joined(separator: " · ")),
+            ("", zip(counts, names).map { "\($0) \($1)" }.joined(separator: ", ")),
+            ("", zip(counts, ["n", "s", "c", "p"]).map { "\($1)\($0)" }.joined(separator: " ")),
+        ]
+        var parts: [(String, Style)] = []
+        for (name, size) in sizes {
+            parts = [
+                (name, theme.heading), (name.isEmpty ? " t " : "  t ", theme.dim), (Format.statusClock(s.now), theme.heading),
+                ("  ", theme.text), speed, ("  seed ", theme.dim), (String(s.seed), theme.text),
+                ("  lb ", theme.dim), (s.balancerAlgorithm.rawValue, theme.text),
+                ("  replication ", theme.dim), (s.replicationMode.rawValue, s.replicationMode == .async ? theme.warn : theme.text),
+                ("  " + size, theme.text),
+            ]
+            if parts.reduce(0, { $0 + CellBuffer.columns(of: $1.0) }) <= rect.width { break }
+        }
+        var x = rect.x
+        for (text, style) in parts { x += buffer.put(x: x, y: rect.y, text, style: style, clip: rect) }
+        let failed = s.clients.failed + s.clients.timedOut
+        let clients = "ops ok \(Format.count(s.clients.ok))  failed \(Format.count(failed)) "
+        let clientsX = rect.maxX - clients.count
+        if clientsX > x + 2 {
+            buffer.put(x: clientsX, y: rect.y, clients, style: failed > 0 ? theme.warn : theme.dim)
+        }
+    }
+
+    /// Every fault in force, in red; or a quiet line saying there are none.
+    static func banner(_ model: DeckModel, in rect: Rect, buffer: inout CellBuffer) {
+        let theme = model.theme
+        let s = model.snapshot
+        let leaderless = s.partitions.filter { $0.leader == nil }.count
+        if s.faults.isEmpty {
+            buffer.fill(rect)
+            buffer.put(x: rect.x + 1, y: rect.y, "no faults in force", style: theme.good)
+            if leaderless > 0 {
+                buffer.put(x: rect.x + 21, y: rect.y, "· \(leaderless) partitions without a leader", style: theme.bad)
+            }
+            return
+        }
+        buffer.fill(rect, style: theme.banner)
+        var text = " FAULTS: " + s.faults.map(\.description).joined(separator: "  ·  ")
+        if leaderless > 0 { text += "  ·  \(leaderless) partition\(leaderless == 1 ? "" : "s") without a leader" }
+        buffer.put(x: rect.x, y: rect.y, text, style: theme.banner, maxWidth: rect.width, ellipsis: true)
+    }
+
+    static func caption(_ model: DeckModel, in rect: Rect, buffer: inout CellBuffer) {
+        guard let text = model.caption, !rect.isEmpty else { return }
+        let theme = model.theme
+        buffer.fill(rect, style: theme.selected)
+        buffer.put(x: rect.x + 1, y: rect.y, "▶ " + text, style: theme.selected.adding(.bold), maxWidth: rect.width - 2,
+                   ellipsis: true)
+    }
+
+    /// The `:` line while typing; otherwise the last action's result.
+    static func messageLine(_ model: DeckModel, in rect: Rect, buffer: inout CellBuffer) {
+        let theme = model.theme
+        buffer.fill(rect)
+        if let line = model.commandLine {
+            let prompt = ":" + line
+            // Keep the end of a long line (where the cursor is) in view.
+            let visible = String(String.UnicodeScalarView(prompt.unicodeScalars.suffix(max(1, rect.width - 2))))
+            let used = buffer.put(x: rect.x, y: rect.y, visible, style: theme.heading)
+            buffer[x: rect.x + used, y: rect.y] = Cell("█", style: theme.accent)
+            return
+        }
+        if let status = model.status {
+            buffer.put(x: rect.x, y: rect.y, status.text, style: status.isError ? theme.bad : theme.good,
+                       maxWidth: rect.width, ellipsis: true)
+        } else {
+            buffer.put(x: rect.x, y: rect.y, "Tab moves between panes, ↑↓ picks a row, x/r/i act on it; ? lists every key",
+                       style: theme.dim, maxWidth: rect.width, ellipsis: true)
+        }
+    }
+
+    /// Key hints generated from the key table, as many as fit; help and quit are always shown, at the right.
+    static func footer(_ model: DeckModel, in rect: Rect, buffer: inout CellBuffer) {
+        let theme = model.theme
+        buffer.fill(rect)
+        func width(_ b: KeyBinding) -> Int { CellBuffer.columns(of: b.keyText) + 1 + b.label.count }
+        func draw(_ b: KeyBinding, at x: Int) -> Int {
+            let used = buffer.put(x: x, y: rect.y, b.keyText, style: theme.key)
+            return used + 1 + buffer.put(x: x + used + 1, y: rect.y, b.label, style: theme.dim)
+        }
+        let essential = DeckKeys.table.filter { $0.actions == [.toggleHelp] || $0.actions == [.quit] }
+        var right = rect.maxX - essential.reduce(0) { $0 + width($1) + 2 } + 2
+        for b in essential { right += draw(b, at: right) + 2 }
+        let limit = rect.maxX - essential.reduce(0) { $0 + width($1) + 2 }
+        var x = rect.x
+        var labels = essential.map(\.label)
+        for b in DeckKeys.table where !labels.contains(b.label) {
+            labels.append(b.label)
+            guard x + width(b) <= limit else { break }
+            x += draw(b, at: x) + 2
+        }
+    }
+
+    /// Shown instead of the dashboard when the terminal is below the minimum size.
+    static func tooSmall(columns: Int, rows: Int, theme: Theme, buffer: inout CellBuffer) {
+        let lines = [
+            ("ClusterDeck needs a terminal of at least \(DeckLayout.minimumColumns)x\(DeckLayout.minimumRows)", theme.heading),
+            ("this one is \(columns)x\(rows)", theme.bad),
+            ("enlarge the window or shrink the font; q quits", theme.dim),
+        ]
+        let top = max(0, (rows - lines.count) / 2)
+        for (i, (text, style)) in lines.enumerated() {
+            let width = CellBuffer.columns(of: text)
+            buffer.put(x: max(0, (columns - width) / 2), y: top + i, text, style: style)
+        }
+    }
+}

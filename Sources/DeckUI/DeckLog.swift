@@ -1,0 +1,45 @@
+import ClusterSim
+
+/// How an event-log line is coloured; cluster events map by their kind.
+public enum LogLineStyle: Sendable, Equatable {
+    case info, leader, node, fault, health, rebalance, check, command, success, failure, caption
+
+    init(_ kind: ClusterEvent.Kind) {
+        switch kind {
+        case .leader: self = .leader
+        case .node: self = .node
+        case .fault: self = .fault
+        case .health: self = .health
+        case .rebalance: self = .rebalance
+        case .check: self = .check
+        case .command: self = .command
+        }
+    }
+}
+
+/// One line of the dashboard's event log, stamped with virtual time.
+public struct LogLine: Sendable, Equatable {
+    public var time: SimTime
+    public var text: String
+    public var style: LogLineStyle
+}
+
+/// The dashboard's bounded event log: cluster events, command results, captions and PASS/FAIL, newest last.
+public struct DeckLog: Sendable, Equatable {
+    public static let defaultCapacity = 500
+    public let capacity: Int
+    public private(set) var lines: [LogLine] = []
+
+    public init(capacity: Int = DeckLog.defaultCapacity) { self.capacity = max(1, capacity) }
+
+    public mutating func append(_ line: LogLine) {
+        lines.append(line)
+        // Drop in chunks so appending stays amortised O(1) at capacity.
+        if lines.count > capacity + capacity / 4 { lines.removeFirst(lines.count - capacity) }
+    }
+
+    /// The newest `count` lines (at most `capacity`), oldest first.
+    public func last(_ count: Int) -> ArraySlice<LogLine> { lines.suffix(min(max(0, count), capacity)) }
+
+    public var count: Int { min(lines.count, capacity) }
+}

@@ -1,0 +1,99 @@
+import ClusterSim
+import Drill
+
+/// Parses one line of the drill command language (the `:` line) against the cluster as it is now, or
+/// throws an error whose description says why not. Wire it to the drill's parser:
+/// `{ line, s in try CommandParser.parse(line, topology: Topology(stores: s.stores.count,
+///   services: s.balancer.servers.count, caches: s.cache.nodes.count)) }`.
+public typealias DeckCommandParser = (_ line: String, _ now: ClusterSnapshot) throws -> ClusterCommand
+
+/// The dashboard's whole state: the cluster it drives, what it last collected from it, and the UI state.
+///
+/// Change it only through `update(_:_:)` (or the drill helpers that send messages); draw it with `render`.
+public struct DeckModel {
+    /// The most virtual time one tick may advance, so a slow frame at 64x never blocks input.
+    public static let maxVirtualUsPerTick: Int64 = 2_000_000
+    public static let commandLineLimit = 200
+
+    public let cluster: Cluster
+    /// What the panes draw: collected from the cluster after every change (collect, then draw).
+    public private(set) var snapshot: ClusterSnapshot
+    public internal(set) var log: DeckLog
+    public internal(set) var speed = Speed.normal
+    public internal(set) var paused = false
+    public internal(set) var focus = Pane.placement
+    /// Selected row per pane, indexed by `Pane.rawValue`.
+    var selections = Array(repeating: 0, count: Pane.allCases.count)
+    public internal(set) var helpVisible = false
+    /// The `:` line's text while it is open, nil when closed.
+    public internal(set) var commandLine: String?
+    public internal(set) var status: StatusMessage?
+    public internal(set) var caption: String?
+    public internal(set) var summary: DrillSummary?
+    /// No colours (set under `NO_COLOR`): marks are kept through bold and reverse.
+    public var monochrome: Bool
+    public internal(set) var columns: Int
+    public internal(set) var rows: Int
+    public internal(set) var shouldQuit = false
+    /// 0 after `q`, 130 after Ctrl-C; meaningful once `shouldQuit` is true.
+    public internal(set) var exitCode: Int32 = 0
+
+    let parseCommand: DeckCommandParser
+    var lastEventSequence = 0
+
+    /// A dashboard over `cluster`, whose `:` line parses with `parseCommand` (the drill `CommandParser`).
+    public init(cluster: Cluster, parseCommand: @escaping DeckCommandParser, columns: Int = 160, rows: Int = 48,
+                monochrome: Bool = false, logCapacity: Int = DeckLog.defaultCapacity) {
+        self.cluster = cluster
+        self.parseCommand = parseCommand
+        self.columns = columns
+        self.rows = rows
+        self.monochrome = monochrome
+        log = DeckLog(capacity: logCapacity)
+        snapshot = cluster.snapshot()
+        collect()
+    }
+
+    public var theme: Theme { Theme.forMonochrome(monochrome) }
+
+    /// The selected row of `pane`, clamped to the rows it lists now.
+    public func selection(in pane: Pane) -> Int {
+        let count = pane.rowCount(in: snapshot)
+        return count == 0 ? 0 : min(selections[pane.rawValue], count - 1)
+    }
+
+    /// The partition the Replication lag pane details (the one selected there).
+    public var selectedPartition: Int { selection(in: .lag) }
+
+    /// Copies the cluster's state and new events into the model; call after running the cluster directly.
+    public mutating func collect() {
+        snapshot = cluster.snapshot()
+        for event in cluster.events(after: lastEventSequence) {
+            log.append(LogLine(time: event.time, text: event.text, style: LogLineStyle(event.kind)))
+            lastEventSequence = event.sequence
+        }
+        for pane in Pane.allCases {
+            selections[pane.rawValue] = selection(in: pane)
+        }
+    }
+
+    // MARK: drill hooks (each sends one message)
+
+    /// Handles a keystroke exactly as the terminal would (drill `key` lines use this too).
+    @discardableResult
+    public mutating func press(_ key: KeyInput) -> [DeckEffect] { update(&self, .key(key)) }
+
+    /// Shows `text` in the caption bar (and logs it); nil hides the bar.
+    public mutating func showCaption(_ text: String?) { update(&self, .caption(text)) }
+
+    /// Adds a line to the event log at the current virtual time.
+    public mutating func logLine(_ text: String, style: LogLineStyle = .info) { update(&self, .log(text, style: style)) }
+
+    /// Logs an expectation's PASS or FAIL.
+    public mutating func recordExpectation(_ text: String, passed: Bool) {
+        update(&self, .expectation(text: text, passed: passed))
+    }
+
+    /// Shows the end-of-drill overlay; it stays until `q`.
+    public mutating func showSummary(passed: Int, failed: Int) { update(&self, .summary(passed: passed, failed: failed)) }
+}

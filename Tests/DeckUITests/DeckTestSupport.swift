@@ -1,0 +1,56 @@
+import ClusterSim
+import DeckUI
+import Drill
+import Foundation
+
+/// Builds dashboards over real clusters for the tests, and compares screens with golden files.
+enum DeckTest {
+    struct ParseError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// A few words of the command language, enough to drive the `:` line here; the real parser is the
+    /// drill's `CommandParser`, wired by the executable.
+    static func parse(_ line: String, _ snapshot: ClusterSnapshot) throws -> ClusterCommand {
+        let words = line.split(separator: " ").map(String.init)
+        switch (words.first, words.count) {
+        case ("heal", 1): return .heal
+        case ("rebalance", 1): return .rebalance
+        case ("add", 2) where words[1] == "store": return .add(.store)
+        case ("kill", 2), ("restart", 2):
+            guard let node = NodeID(parsing: words[1]) else { throw ParseError(description: "not a node: \(words[1])") }
+            return words[0] == "kill" ? .kill(node) : .restart(node)
+        default:
+            throw ParseError(description: "unknown command \(words.first ?? "")")
+        }
+    }
+
+    /// The default cluster (seed 1) run to `seconds` of virtual time, under a dashboard of the given size.
+    static func model(seconds: Int64 = 10, columns: Int = 160, rows: Int = 48, monochrome: Bool = false) -> DeckModel {
+        let cluster = Cluster(config: ClusterConfig())
+        cluster.run(until: .seconds(seconds))
+        return DeckModel(cluster: cluster, parseCommand: parse, columns: columns, rows: rows, monochrome: monochrome)
+    }
+
+    static func screen(_ model: DeckModel) -> [String] { model.rendered().lines() }
+
+    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    /// Nil when `lines` equal the golden file `name`, else a report of the differing rows.
+    /// With `UPDATE_GOLDEN=1` the file is rewritten instead (review the diff before committing).
+    static func compareGolden(_ lines: [String], _ name: String) throws -> String? {
+        let url = goldenDirectory.appendingPathComponent(name)
+        let text = lines.joined(separator: "\n") + "\n"
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: goldenDirectory, withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return nil
+        }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            return "missing golden file \(name); run with UPDATE_GOLDEN=1 to create it"
+        }
+        var wanted = expected.components(separatedBy: "\n")
+        if wanted.last == "" { wanted.removeLast() }
+        return CellBuffer(lines: lines).textDiff(expected: wanted).map { "\(name) differs:\n\($0)" }
+    }
+}
