@@ -8,7 +8,8 @@ struct ClusterDeck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clusterdeck",
         abstract: "A whole cluster in one process, live in your terminal.",
-        subcommands: [Play.self, Sweep.self, Bench.self]
+        subcommands: [Dashboard.self, Play.self, Sweep.self, Bench.self],
+        defaultSubcommand: Dashboard.self
     )
 
     /// Like ArgumentParser's own entry point, but bad input (an unknown flag, a value out of range)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterSim
+import DeckUI
 import Drill
 import Foundation
 
@@ -17,6 +18,8 @@ struct Play: ParsableCommand {
     @Argument(help: "The drill file.")
     var file: String
 
+    @OptionGroup var cluster: ClusterOptions
+
     @Flag(help: "Run without a terminal, in virtual time as fast as possible.")
     var headless = false
 
@@ -32,12 +35,13 @@ struct Play: ParsableCommand {
     }
 
     func run() throws {
-        let script = try DrillLoader.load(file)
+        var script = try DrillLoader.load(file)
+        script.config = cluster.config(over: script.config)
         if headless {
             let code = HeadlessPlay(script: script, json: json, screen: screen).run()
             throw ExitCode(code)
         }
-        throw ValidationError("playing in the dashboard arrives with the dashboard; use --headless")
+        throw ExitCode(DashboardRunner.run(config: cluster.config(over: script.config), script: script))
     }
 }
 
@@ -54,7 +58,7 @@ enum DrillLoader {
             throw ExitCode(2)
         }
         do {
-            return try DrillParser.parse(text, file: path)
+            return try DrillParser.parse(text, file: path, isBound: DeckKeys.isBound)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(2)
