@@ -27,7 +27,12 @@ public struct DeckModel {
     public internal(set) var helpVisible = false
     /// The `:` line's text while it is open, nil when closed.
     public internal(set) var commandLine: String?
-    public internal(set) var status: StatusMessage?
+    public internal(set) var status: StatusMessage? {
+        didSet { statusAgeMs = 0 }
+    }
+    /// Wall-clock milliseconds the status line has shown its message; it clears after `statusLifetimeMs`.
+    var statusAgeMs = 0
+    public static let statusLifetimeMs = 6_000
     public internal(set) var caption: String?
     public internal(set) var summary: DrillSummary?
     /// No colours (set under `NO_COLOR`): marks are kept through bold and reverse.
