@@ -9,10 +9,10 @@ extension DeckModel {
         case .focusPrevious:
             focus = Pane(rawValue: (focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
         case .selectPrevious:
-            selections[focus.rawValue] = max(0, selection(in: focus) - 1)
+            selections[focus.selectionSlot] = max(0, selection(in: focus) - 1)
         case .selectNext:
             let count = focus.rowCount(in: snapshot)
-            selections[focus.rawValue] = max(0, min(count - 1, selection(in: focus) + 1))
+            selections[focus.selectionSlot] = max(0, min(count - 1, selection(in: focus) + 1))
         case .addNode:
             return apply(.add(focus.tier), echo: "add \(focus.tier.word)", logEcho: false)
         case .killSelected:

@@ -28,18 +28,21 @@ public struct LogLine: Sendable, Equatable {
 public struct DeckLog: Sendable, Equatable {
     public static let defaultCapacity = 500
     public let capacity: Int
-    public private(set) var lines: [LogLine] = []
+    /// Up to a quarter more than `capacity`, trimmed in chunks so appending stays amortised O(1).
+    private var storage: [LogLine] = []
 
     public init(capacity: Int = DeckLog.defaultCapacity) { self.capacity = max(1, capacity) }
 
     public mutating func append(_ line: LogLine) {
-        lines.append(line)
-        // Drop in chunks so appending stays amortised O(1) at capacity.
-        if lines.count > capacity + capacity / 4 { lines.removeFirst(lines.count - capacity) }
+        storage.append(line)
+        if storage.count > capacity + capacity / 4 { storage.removeFirst(storage.count - capacity) }
     }
 
-    /// The newest `count` lines (at most `capacity`), oldest first.
-    public func last(_ count: Int) -> ArraySlice<LogLine> { lines.suffix(min(max(0, count), capacity)) }
+    /// Every kept line (at most `capacity`), oldest first.
+    public var lines: ArraySlice<LogLine> { storage.suffix(capacity) }
 
-    public var count: Int { min(lines.count, capacity) }
+    /// The newest `count` lines (at most `capacity`), oldest first.
+    public func last(_ count: Int) -> ArraySlice<LogLine> { storage.suffix(min(max(0, count), capacity)) }
+
+    public var count: Int { min(storage.count, capacity) }
 }

@@ -22,12 +22,17 @@ public struct DeckModel {
     public internal(set) var speed = Speed.normal
     public internal(set) var paused = false
     public internal(set) var focus = Pane.placement
-    /// Selected row per pane, indexed by `Pane.rawValue`.
-    var selections = Array(repeating: 0, count: Pane.allCases.count)
+    /// Selected row per pane, indexed by `Pane.selectionSlot`.
+    var selections = Array(repeating: 0, count: Pane.selectionSlots)
     public internal(set) var helpVisible = false
     /// The `:` line's text while it is open, nil when closed.
     public internal(set) var commandLine: String?
-    public internal(set) var status: StatusMessage?
+    public internal(set) var status: StatusMessage? {
+        didSet { statusAgeMs = 0 }
+    }
+    /// Wall-clock milliseconds the status line has shown its message; it clears after `statusLifetimeMs`.
+    var statusAgeMs = 0
+    public static let statusLifetimeMs = 6_000
     public internal(set) var caption: String?
     public internal(set) var summary: DrillSummary?
     /// No colours (set under `NO_COLOR`): marks are kept through bold and reverse.
@@ -59,10 +64,10 @@ public struct DeckModel {
     /// The selected row of `pane`, clamped to the rows it lists now.
     public func selection(in pane: Pane) -> Int {
         let count = pane.rowCount(in: snapshot)
-        return count == 0 ? 0 : min(selections[pane.rawValue], count - 1)
+        return count == 0 ? 0 : min(selections[pane.selectionSlot], count - 1)
     }
 
-    /// The partition the Replication lag pane details (the one selected there).
+    /// The partition the Replication lag pane details (the one selected there or in Leaders).
     public var selectedPartition: Int { selection(in: .lag) }
 
     /// Copies the cluster's state and new events into the model; call after running the cluster directly.
@@ -73,7 +78,7 @@ public struct DeckModel {
             lastEventSequence = event.sequence
         }
         for pane in Pane.allCases {
-            selections[pane.rawValue] = selection(in: pane)
+            selections[pane.selectionSlot] = selection(in: pane)
         }
     }
 

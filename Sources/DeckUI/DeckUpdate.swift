@@ -8,7 +8,12 @@ public func update(_ model: inout DeckModel, _ message: DeckMessage) -> [DeckEff
     case .key(let key):
         return model.handleKey(key)
     case .tick(let elapsedMs):
-        guard !model.paused, elapsedMs > 0 else { return [] }
+        guard elapsedMs > 0 else { return [] }
+        if model.status != nil {
+            model.statusAgeMs += elapsedMs
+            if model.statusAgeMs >= DeckModel.statusLifetimeMs { model.status = nil }
+        }
+        guard !model.paused else { return [] }
         let us = min(model.speed.virtualUs(forWallMs: elapsedMs), DeckModel.maxVirtualUsPerTick)
         model.cluster.run(for: SimTime(us: us))
         model.collect()

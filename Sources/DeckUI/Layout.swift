@@ -52,7 +52,8 @@ public struct Layout: Equatable, Sendable {
             eventLog = bands[1]
         } else {
             // Three bands: nodes, partitions (flowing into columns), cache beside the log.
-            let bands = body.splitRows([.fixed(max(placementHeight, balancerHeight)), .fill(), .fixed(caches + 4)])
+            let nodeRows = min(max(placementHeight, balancerHeight), body.height / 2)
+            let bands = body.splitRows([.fixed(nodeRows), .fill(), .fixed(min(caches + 4, body.height / 3))])
             let first = bands[0].splitColumns([.fixed(64), .fill()])
             placement = first[0]
             balancer = first[1]

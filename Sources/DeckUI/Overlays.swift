@@ -7,7 +7,7 @@ enum Overlays {
         guard !inner.isEmpty else { return }
         let keyWidth = (DeckKeys.table.map { CellBuffer.columns(of: $0.keyText) }.max() ?? 0) + 2
         var y = inner.y
-        for binding in DeckKeys.table where y < inner.maxY - 2 {
+        for binding in DeckKeys.table where y < inner.maxY - 4 {
             buffer.put(x: inner.x + 1, y: y, binding.keyText, style: theme.key)
             buffer.put(x: inner.x + 1 + keyWidth, y: y, binding.help, style: theme.text,
                        maxWidth: inner.width - keyWidth - 2, ellipsis: true)
@@ -23,6 +23,18 @@ enum Overlays {
                                      (PlacementPane.noneGlyph, "no replica", theme.dim)] {
             buffer[x: x, y: y] = Cell(glyph, style: style)
             x += 2 + buffer.put(x: x + 2, y: y, text, style: theme.text) + 3
+        }
+        let notes: [[(String, Style)]] = [
+            [("Colours: ", theme.dim), ("red", theme.bad), (" fault, down, no leader  ", theme.text), ("yellow", theme.warn),
+             (" ejected, lagging, leader just changed  ", theme.text), ("green", theme.good), (" healthy", theme.text)],
+            [("Leaders and Replication lag list partitions: x, r, i and p act on the selected partition's leader.",
+              theme.text)],
+        ]
+        for note in notes {
+            y += 1
+            guard y < inner.maxY else { return }
+            var nx = inner.x + 1
+            for (text, style) in note { nx += buffer.put(x: nx, y: y, text, style: style, clip: inner) }
         }
     }
 

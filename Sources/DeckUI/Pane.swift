@@ -23,6 +23,18 @@ public enum Pane: Int, CaseIterable, Sendable {
         }
     }
 
+    /// Where the pane's selection is kept: Leaders and Replication lag share one, so the partition picked
+    /// in either is the one the lag detail shows.
+    var selectionSlot: Int {
+        switch self {
+        case .placement: return 0
+        case .leaders, .lag: return 1
+        case .balancer: return 2
+        case .cache: return 3
+        }
+    }
+    static let selectionSlots = 4
+
     /// Whether the rows are partitions (else nodes).
     public var listsPartitions: Bool { self == .leaders || self == .lag }
 

@@ -53,4 +53,15 @@ import Testing
         render(model, into: &buffer)
         #expect(buffer[x: 0, y: 46].style.foreground == .red)
     }
+
+    /// The status line clears itself after a few seconds of wall-clock time, even while paused.
+    @Test func statusExpires() {
+        var model = DeckTest.model(seconds: 1)
+        model.press(.char(" "))
+        #expect(model.status?.text == "paused")
+        update(&model, .tick(elapsedMs: DeckModel.statusLifetimeMs - 1))
+        #expect(model.status != nil)
+        update(&model, .tick(elapsedMs: 1))
+        #expect(model.status == nil)
+    }
 }

@@ -5,6 +5,7 @@ import Foundation
 
 /// Builds dashboards over real clusters for the tests, and compares screens with golden files.
 enum DeckTest {
+    /// Why the test parser rejected a line.
     struct ParseError: Error, CustomStringConvertible {
         var description: String
     }

@@ -188,3 +188,35 @@ import Testing
         #expect(DeckKeys.action(for: .backTab) == .focusPrevious)
     }
 }
+
+/// Selection shared between the partition panes, and learners shown while a move catches up.
+@Suite struct SelectionDetailTests {
+    /// The partition picked in Leaders is the one the Replication lag pane details.
+    @Test func leadersAndLagShareThePartitionSelection() {
+        var model = DeckTest.model(seconds: 3)
+        model.press(.tab)
+        for _ in 0..<7 { model.press(.down) }
+        #expect(model.selectedPartition == 7)
+        model.press(.tab)
+        #expect(model.focus == .lag && model.selection(in: .lag) == 7)
+        let leader = model.snapshot.partitions[7].leader!
+        #expect(DeckTest.screen(model).contains { $0.contains("p7 leader \(leader) term") })
+    }
+
+    /// After adding a store and rebalancing, a replica moving to it shows as a learner (◌) until promoted.
+    @Test func learnerShownDuringAMove() {
+        var model = DeckTest.model(seconds: 2)
+        model.press(.char("a"))
+        model.press(.char("b"))
+        var sawLearner = false
+        for _ in 0..<100 where !sawLearner {
+            update(&model, .advance(.ms(20)))
+            if model.snapshot.partitions.contains(where: { $0.learners.contains(.store(6)) }) {
+                sawLearner = true
+                let row = DeckTest.screen(model).first { $0.hasPrefix("│n6 ") }
+                #expect(row?.contains("◌") == true)
+            }
+        }
+        #expect(sawLearner)
+    }
+}
