@@ -32,7 +32,7 @@ let package = Package(
         ),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim"]),
         .testTarget(name: "DrillTests", dependencies: ["Drill", "ClusterSim"]),
-        .testTarget(name: "DeckUITests", dependencies: ["DeckUI", "ClusterSim", "Drill"]),
+        .testTarget(name: "DeckUITests", dependencies: ["DeckUI", "ClusterSim", "Drill"], exclude: ["Golden"]),
         // Runs the real binary: headless drills, exit codes, and the dashboard under tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["clusterdeck"]),
     ]

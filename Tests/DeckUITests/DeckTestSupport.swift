@@ -5,32 +5,11 @@ import Foundation
 
 /// Builds dashboards over real clusters for the tests, and compares screens with golden files.
 enum DeckTest {
-    /// Why the test parser rejected a line.
-    struct ParseError: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// A few words of the command language, enough to drive the `:` line here; the real parser is the
-    /// drill's `CommandParser`, wired by the executable.
-    static func parse(_ line: String, _ snapshot: ClusterSnapshot) throws -> ClusterCommand {
-        let words = line.split(separator: " ").map(String.init)
-        switch (words.first, words.count) {
-        case ("heal", 1): return .heal
-        case ("rebalance", 1): return .rebalance
-        case ("add", 2) where words[1] == "store": return .add(.store)
-        case ("kill", 2), ("restart", 2):
-            guard let node = NodeID(parsing: words[1]) else { throw ParseError(description: "not a node: \(words[1])") }
-            return words[0] == "kill" ? .kill(node) : .restart(node)
-        default:
-            throw ParseError(description: "unknown command \(words.first ?? "")")
-        }
-    }
-
     /// The default cluster (seed 1) run to `seconds` of virtual time, under a dashboard of the given size.
     static func model(seconds: Int64 = 10, columns: Int = 160, rows: Int = 48, monochrome: Bool = false) -> DeckModel {
         let cluster = Cluster(config: ClusterConfig())
         cluster.run(until: .seconds(seconds))
-        return DeckModel(cluster: cluster, parseCommand: parse, columns: columns, rows: rows, monochrome: monochrome)
+        return DeckModel(cluster: cluster, parseCommand: DeckDrillHost.parseCommand, columns: columns, rows: rows, monochrome: monochrome)
     }
 
     static func screen(_ model: DeckModel) -> [String] { model.rendered().lines() }
