@@ -112,8 +112,10 @@ extension RaftNode {
         }
     }
 
-    /// Sends `peer` the entries it lacks (or a snapshot), unless its flow control says wait.
-    mutating func sendAppend(to peer: NodeID) {
+    /// Sends `peer` the entries it lacks (or a snapshot), unless its flow control says wait. With
+    /// `allowEmpty`, a replicating peer with nothing new still gets an empty append at `next - 1`,
+    /// which it rejects if an earlier append was lost (so the leader falls back to probing).
+    mutating func sendAppend(to peer: NodeID, allowEmpty: Bool = false) {
         guard var pr = peers[peer] else { return }
         defer { peers[peer] = pr }
         switch pr.state {
@@ -133,16 +135,17 @@ extension RaftNode {
             return
         }
         let entries = log.entries(from: pr.next, maxCount: config.maxEntriesPerAppend)
-        if pr.state == .replicate && entries.isEmpty { return }
+        if pr.state == .replicate && entries.isEmpty && !allowEmpty { return }
         let prev = pr.next - 1
         send(to: peer, .append(prevIndex: prev, prevTerm: log.term(at: prev)!, entries: entries, commit: commitIndex))
         switch pr.state {
         case .probe:
             pr.probeSent = true
         case .replicate:
-            let last = entries.last!.index
-            pr.next = last + 1
-            pr.inflight.append(last)
+            if let last = entries.last?.index {
+                pr.next = last + 1
+                pr.inflight.append(last)
+            }
         case .snapshot:
             break
         }
@@ -167,7 +170,7 @@ extension RaftNode {
             if peers[m.from]!.state == .replicate, peers[m.from]!.inflight.count >= config.maxInflightAppends {
                 peers[m.from]!.inflight.removeFirst()
             }
-            if peers[m.from]!.match < log.lastIndex { sendAppend(to: m.from) }
+            if peers[m.from]!.match < log.lastIndex { sendAppend(to: m.from, allowEmpty: true) }
         default:
             break
         }
