@@ -54,5 +54,4 @@ struct RaftInvariantChecker {
         lastApplied[node.id] = node.snapshotIndex
     }
 
-    mutating func resetRejectionCount() { appendRejections = 0 }
 }
