@@ -32,9 +32,22 @@ extension RaftNode {
             // A brand-new replica starts at index 1, so it gets a snapshot of the applied state at once.
             peers[n] = PeerProgress(next: 1)
         }
-        for n in peers.keys.sorted() where !membership.contains(n) { peers[n] = nil }
+        dropDepartedPeers()
         if let t = transferTarget, !membership.voters.contains(t) { transferTarget = nil }
     }
+
+    /// Forgets replicas no longer in the group, except that a replica removed by a change not yet
+    /// committed keeps getting the log, so it learns of its removal and stops campaigning.
+    mutating func dropDepartedPeers() {
+        let changeUncommitted = (log.lastChangeIndex() ?? 0) > commitIndex
+        for n in peers.keys.sorted() where !membership.contains(n) {
+            if changeUncommitted, let i = log.lastChangeIndex(), log.entry(at: i)?.command == .change(.remove(n)) { continue }
+            peers[n] = nil
+        }
+    }
+
+    /// Replicas the leader sends to, sorted: the members, plus one being removed until that commits.
+    var replicationTargets: [NodeID] { peers.keys.sorted() }
 
     /// Asks the leader to append `command`; followers answer with the leader they know of.
     public mutating func propose(_ command: RaftCommand) -> ProposeResult {
@@ -101,11 +114,11 @@ extension RaftNode {
     }
 
     mutating func broadcastAppend() {
-        for n in otherMembers { sendAppend(to: n) }
+        for n in replicationTargets { sendAppend(to: n) }
     }
 
     mutating func broadcastHeartbeat(context: UInt64) {
-        for n in otherMembers {
+        for n in replicationTargets {
             guard let pr = peers[n] else { continue }
             if pr.state == .probe { peers[n]!.probeSent = false }
             send(to: n, .heartbeat(commit: min(pr.match, commitIndex), context: context))
@@ -244,6 +257,7 @@ extension RaftNode {
         commitIndex = candidate
         applyCommitted()
         if !hadCommittedInTerm { startDeferredReads() }
+        dropDepartedPeers()
         // A leader that removed itself steps down once the change is committed (thesis §4.2.2).
         if !membership.contains(id), (log.lastChangeIndex() ?? 0) <= commitIndex {
             becomeFollower(term: term, leader: nil)

@@ -1,0 +1,98 @@
+import Testing
+@testable import ClusterSim
+
+/// Single-server membership changes (thesis §4.1), learners, snapshots and log compaction (§7).
+struct RaftMembershipTests {
+    let n4 = NodeID.store(4)
+
+    /// Rebalance flow: add an empty learner, it catches up from one snapshot of the applied state
+    /// (keys counted), is promoted, then an old voter is removed; writes keep committing throughout.
+    @Test func learnerCatchesUpBySnapshotThenPromotedThenOldVoterRemoved() {
+        var net = RaftTestNetwork(voters: 3, seed: 51)
+        for k in 1...20 { #expect(net.one(key: k, value: k, replicas: 3) != nil) }
+        var leader = net.leader()!
+        net.addEmptyReplica(n4)
+        #expect(net.with(leader) { $0.propose(.change(.addLearner(n4))) }.isAccepted)
+        #expect(net.node(leader).membership.learners == [n4])
+        #expect(net.run(upTo: 100) { $0.node(leader).progress.first { $0.node == NodeID.store(4) }?.matchIndex == $0.node(leader).lastIndex })
+        let sent = net.checker.snapshotsSent.filter { $0.to == n4 }
+        #expect(sent.count == 1 && sent[0].keys == 20)
+        #expect(net.checker.snapshotsInstalled.map(\.node) == [n4])
+        #expect(net.node(n4).kv.count == 20)
+        #expect(net.node(n4).role == .follower && !net.node(n4).isVoter)
+        #expect(net.node(leader).progress.first { $0.node == NodeID.store(4) }?.isLearner == true)
+
+        #expect(net.with(leader) { $0.propose(.change(.promote(n4))) }.isAccepted)
+        // One change at a time: a second change is refused until the first commits.
+        #expect(net.with(leader) { $0.propose(.change(.remove(.store(1)))) } == .rejected("another membership change is not yet committed"))
+        #expect(net.one(key: 100, value: 1, replicas: 4) != nil)
+        #expect(net.node(n4).isVoter)
+
+        leader = net.leader()!
+        let victim = net.allIDs.first { $0 != leader && $0 != n4 }!
+        #expect(net.with(leader) { $0.propose(.change(.remove(victim))) }.isAccepted)
+        #expect(net.one(key: 101, value: 1, replicas: 3) != nil)
+        #expect(net.node(leader).membership.voters == net.allIDs.filter { $0 != victim })
+        // The removed replica, cut off from the group, never campaigns again.
+        net.isolate(victim)
+        let termBefore = net.node(victim).term
+        net.run(ticks: 300)
+        #expect(net.node(victim).role == .follower && net.node(victim).term == termBefore)
+        #expect(net.checker.violations == [])
+    }
+
+    /// A leader that removes itself keeps leading until the change commits, then steps down; the
+    /// remaining voters elect a new leader and the old one never campaigns.
+    @Test func leaderRemovingItselfStepsDownAfterCommit() {
+        var net = RaftTestNetwork(voters: 3, seed: 52)
+        _ = net.one(value: 1, replicas: 3)
+        let old = net.leader()!
+        guard case .accepted(let index, _) = net.with(old, { $0.propose(.change(.remove(old))) }) else {
+            Issue.record("refused"); return
+        }
+        #expect(net.node(old).role == .leader)
+        #expect(net.run(upTo: 50) { $0.node(old).role != .leader })
+        #expect(net.node(old).commitIndex >= index)
+        let rest = net.allIDs.filter { $0 != old }
+        #expect(net.run(upTo: 400) { $0.leader(among: rest) != nil })
+        #expect(net.one(value: 2, replicas: 2) != nil)
+        #expect(net.node(old).role == .follower)
+        #expect(net.checker.violations == [])
+    }
+
+    /// Compaction bounds the log; a follower that missed compacted entries catches up by snapshot.
+    @Test func compactionBoundsLogAndLaggingFollowerGetsSnapshot() {
+        var c = RaftConfig(); c.compactAfterEntries = 20
+        var net = RaftTestNetwork(voters: 3, config: c, seed: 53)
+        _ = net.one(value: 0, replicas: 3)
+        let leader = net.leader()!
+        let lagger = net.allIDs.first { $0 != leader }!
+        net.crash(lagger)
+        for v in 1...100 {
+            #expect(net.one(key: v % 30, value: v, replicas: 2) != nil)
+            for n in net.upIDs { #expect(net.node(n).logLength <= c.compactAfterEntries + 1 + c.maxEntriesPerAppend) }
+        }
+        #expect(net.node(leader).snapshotIndex > 50)
+        net.restart(lagger)
+        #expect(net.run(upTo: 200) { $0.node(lagger).appliedIndex == $0.node(leader).appliedIndex })
+        #expect(net.checker.snapshotsSent.contains { $0.to == lagger && $0.keys == 30 })
+        #expect(net.node(lagger).kv == net.node(leader).kv)
+        #expect(net.checker.violations == [])
+    }
+
+    /// Proposals that do not fit the membership are refused with a reason.
+    @Test func invalidChangesAreRejected() {
+        var net = RaftTestNetwork(voters: 3, seed: 54)
+        _ = net.one(value: 1, replicas: 3)
+        let l = net.leader()!
+        #expect(net.with(l) { $0.propose(.change(.promote(.store(2)))) } == .rejected("n2 is not a learner"))
+        #expect(net.with(l) { $0.propose(.change(.addLearner(.store(1)))) } == .rejected("n1 is already a replica"))
+        #expect(net.with(l) { $0.propose(.change(.remove(.store(9)))) } == .rejected("n9 is not a replica"))
+        let f = net.allIDs.first { $0 != l }!
+        #expect(net.with(f) { $0.propose(.noop) } == .notLeader(hint: l))
+    }
+}
+
+extension ProposeResult {
+    var isAccepted: Bool { if case .accepted = self { true } else { false } }
+}
