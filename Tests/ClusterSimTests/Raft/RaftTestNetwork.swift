@@ -90,13 +90,15 @@ struct RaftTestNetwork {
     private mutating func collect(_ n: NodeID) {
         let ready = nodes[n.number - 1]!.drainReady()
         checker.observe(nodes[n.number - 1]!, ready)
-        readsReady[n, default: []].append(contentsOf: ready.readsReady.map { ($0.id, $0.index, nodes[n.number - 1]!.kv) })
+        readsReady[n, default: []].append(contentsOf: ready.readsReady.map {
+            ($0.id, $0.index, nodes[n.number - 1]!.kv, nodes[n.number - 1]!.appliedIndex)
+        })
         readsDropped[n, default: []].append(contentsOf: ready.readsDropped)
         for m in ready.messages { enqueue(m) }
     }
 
-    /// Reads each replica answered: (read id, read index, kv at the time it was ready).
-    var readsReady: [NodeID: [(id: UInt64, index: Int, kv: [Int: Int])]] = [:]
+    /// Reads each replica answered: read id, read index, and the kv and applied index when it was ready.
+    var readsReady: [NodeID: [(id: UInt64, index: Int, kv: [Int: Int], appliedIndex: Int)]] = [:]
     var readsDropped: [NodeID: [UInt64]] = [:]
 
     private mutating func enqueue(_ m: RaftMessage) {
