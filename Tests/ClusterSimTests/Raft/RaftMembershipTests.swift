@@ -80,6 +80,27 @@ struct RaftMembershipTests {
         #expect(net.checker.violations == [])
     }
 
+    /// Learners never count toward the commit quorum and never vote: with both other voters cut off,
+    /// a leader whose only reachable replica is a learner commits nothing, and the learner refuses votes.
+    @Test func learnerNeitherCommitsNorVotes() {
+        var c = RaftConfig(); c.checkQuorum = false
+        var net = RaftTestNetwork(voters: 3, config: c, seed: 55)
+        _ = net.one(value: 1, replicas: 3)
+        let leader = net.leader()!
+        net.addEmptyReplica(n4)
+        #expect(net.with(leader) { $0.propose(.change(.addLearner(n4))) }.isAccepted)
+        #expect(net.one(value: 2, replicas: 4) != nil)
+        for v in net.allIDs where v != leader && v != n4 { net.cut(leader, v) }
+        guard case .accepted(let index, _) = net.with(leader, { $0.propose(.put(key: 1, value: 3)) }) else {
+            Issue.record("refused"); return
+        }
+        #expect(net.run(upTo: 30) { $0.node(NodeID.store(4)).lastIndex >= index })
+        #expect(net.node(leader).commitIndex < index)
+        let t = net.node(n4).term
+        net.with(n4) { $0.step(RaftMessage(from: .store(2), to: NodeID.store(4), term: t + 1, kind: .vote(lastIndex: 99, lastTerm: 99, transfer: true))) }
+        #expect(net.node(n4).durable.votedFor == nil)
+    }
+
     /// Proposals that do not fit the membership are refused with a reason.
     @Test func invalidChangesAreRejected() {
         var net = RaftTestNetwork(voters: 3, seed: 54)
