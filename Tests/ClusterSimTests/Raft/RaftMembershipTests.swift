@@ -80,8 +80,8 @@ struct RaftMembershipTests {
         #expect(net.checker.violations == [])
     }
 
-    /// Learners never count toward the commit quorum and never vote: with both other voters cut off,
-    /// a leader whose only reachable replica is a learner commits nothing, and the learner refuses votes.
+    /// Learners never count toward the commit quorum: with both other voters cut off, a leader whose
+    /// only reachable replica is a learner commits nothing although the learner holds the entry.
     @Test func learnerNeitherCommitsNorVotes() {
         var c = RaftConfig(); c.checkQuorum = false
         var net = RaftTestNetwork(voters: 3, config: c, seed: 55)
@@ -96,9 +96,21 @@ struct RaftMembershipTests {
         }
         #expect(net.run(upTo: 30) { $0.node(NodeID.store(4)).lastIndex >= index })
         #expect(net.node(leader).commitIndex < index)
-        let t = net.node(n4).term
-        net.with(n4) { $0.step(RaftMessage(from: .store(2), to: NodeID.store(4), term: t + 1, kind: .vote(lastIndex: 99, lastTerm: 99, transfer: true))) }
-        #expect(net.node(n4).durable.votedFor == nil)
+    }
+
+    /// Learners never count as votes: a candidate with a learner's grant alone stays a candidate; one
+    /// voter's grant makes it leader (etcd counts only voters of the candidate's configuration).
+    @Test func learnerVoteDoesNotCount() {
+        let ids = [NodeID.store(1), NodeID.store(2), NodeID.store(3)]
+        let snap = RaftSnapshot(index: 0, term: 0, membership: Membership(voters: ids, learners: [n4]), kv: [:])
+        var c = RaftNode(restarting: RaftDurableState(term: 1, votedFor: nil, snapshot: snap, entries: []),
+                         id: ids[0], config: RaftConfig(), random: SimRandom(seed: 8))
+        c.campaign()
+        #expect(c.drainReady().messages.map(\.to) == [ids[1], ids[2]])  // no vote request to the learner
+        c.step(RaftMessage(from: n4, to: ids[0], term: 2, kind: .voteResponse(granted: true)))
+        #expect(c.role == .candidate)
+        c.step(RaftMessage(from: ids[1], to: ids[0], term: 2, kind: .voteResponse(granted: true)))
+        #expect(c.role == .leader)
     }
 
     /// Proposals that do not fit the membership are refused with a reason.
