@@ -67,6 +67,13 @@ extension RaftNode {
         return .accepted(index: entry.index, term: entry.term)
     }
 
+    /// Switches between majority and all-voter commits at run time (the operator's replication mode);
+    /// a leader re-counts at once, so loosening the quorum can commit waiting entries immediately.
+    public mutating func setCommitQuorum(_ quorum: CommitQuorum) {
+        config.commitQuorum = quorum
+        if role == .leader { maybeCommit() }
+    }
+
     /// Hands leadership to `target` (thesis §3.10): catch it up, then tell it to campaign at once.
     /// Proposals are refused meanwhile; the transfer is abandoned after an election timeout.
     public mutating func transferLeadership(to target: NodeID) {

@@ -4,7 +4,7 @@
 /// Role behaviour is chosen by `role` (etcd-io/raft style): see the `RaftNode+*.swift` files.
 public struct RaftNode: Sendable {
     public let id: NodeID
-    public let config: RaftConfig
+    public internal(set) var config: RaftConfig
     var random: SimRandom
 
     // Durable (Figure 2).

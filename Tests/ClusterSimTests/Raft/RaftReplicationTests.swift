@@ -200,4 +200,20 @@ struct RaftReplicationTests {
         #expect(net.run(upTo: 200) { n in n.leader().map { n.node($0).commitIndex >= index } ?? false })
         #expect(net.checker.appliedByIndex[index]?.command == .put(key: 1, value: 2))
     }
+
+    /// Switching a stalled sync-mode leader back to majority commits the waiting entry at once.
+    @Test func switchingToMajorityCommitsStalledEntry() {
+        var c = RaftConfig(); c.commitQuorum = .allVoters
+        var net = RaftTestNetwork(voters: 3, config: c, seed: 29)
+        #expect(net.one(value: 1, replicas: 3) != nil)
+        let leader = net.leader()!
+        net.cut(leader, net.allIDs.first { $0 != leader }!)
+        guard case .accepted(let index, _) = net.with(leader, { $0.propose(.put(key: 1, value: 2)) }) else {
+            Issue.record("not accepted"); return
+        }
+        net.run(ticks: 8)
+        #expect(net.node(leader).commitIndex < index)
+        net.with(leader) { $0.setCommitQuorum(.majority) }
+        #expect(net.node(leader).commitIndex == index)
+    }
 }
