@@ -113,6 +113,22 @@ struct RaftMembershipTests {
         #expect(c.role == .leader)
     }
 
+    /// An empty joiner refuses raw entries (their membership changes are deltas from a configuration it
+    /// never saw; taking them made seed 5183 elect a one-voter "group") and starts from a snapshot.
+    @Test func emptyJoinerWaitsForSnapshotBeforeTakingEntries() {
+        let n1 = NodeID.store(1)
+        var j = RaftNode(joiningAsLearner: n4, config: RaftConfig(), random: SimRandom(seed: 9))
+        let entries = [LogEntry(index: 1, term: 1, command: .noop), LogEntry(index: 2, term: 1, command: .change(.addLearner(n4)))]
+        j.step(RaftMessage(from: n1, to: n4, term: 1, kind: .append(prevIndex: 0, prevTerm: 0, entries: entries, commit: 0)))
+        #expect(j.lastIndex == 0 && j.membership == .empty)
+        #expect(j.drainReady().messages.map(\.kind) == [.appendResponse(index: 0, reject: RejectHint(lastIndex: 0, conflictTerm: nil, conflictTermFirstIndex: 1))])
+        let base = Membership(voters: [n1, .store(2), .store(3)])
+        j.step(RaftMessage(from: n1, to: n4, term: 1, kind: .snapshot(RaftSnapshot(index: 1, term: 1, membership: base, kv: [3: 4]))))
+        j.step(RaftMessage(from: n1, to: n4, term: 1, kind: .append(prevIndex: 1, prevTerm: 1, entries: [entries[1]], commit: 2)))
+        #expect(j.membership == Membership(voters: base.voters, learners: [n4]))
+        #expect(j.kv == [3: 4] && j.appliedIndex == 2)
+    }
+
     /// Proposals that do not fit the membership are refused with a reason.
     @Test func invalidChangesAreRejected() {
         var net = RaftTestNetwork(voters: 3, seed: 54)
