@@ -72,11 +72,12 @@ extension RaftNode {
     }
 
     mutating func handleSnapshot(from leader: NodeID, _ snap: RaftSnapshot) {
-        if snap.index <= commitIndex {
+        let hasBase = !log.snapshot.membership.voters.isEmpty
+        if snap.index <= commitIndex && hasBase {
             send(to: leader, .appendResponse(index: commitIndex, reject: nil))
             return
         }
-        if log.term(at: snap.index) == snap.term {
+        if hasBase && log.term(at: snap.index) == snap.term {
             // We hold the entry: keep the log and just learn the commit (etcd does the same).
             advanceCommit(to: snap.index)
         } else {

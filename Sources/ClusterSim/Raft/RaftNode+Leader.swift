@@ -143,15 +143,17 @@ extension RaftNode {
         case .probe: if pr.probeSent { return }
         case .replicate: if pr.inflight.count >= config.maxInflightAppends { return }
         }
-        // Entries compacted away, or a replica with nothing at all while there is applied state:
-        // send the applied state as a fresh snapshot (keys moved are counted from it).
-        if pr.next <= log.snapshotIndex || (pr.match == 0 && pr.next == 1 && appliedIndex > 0) {
+        // Entries compacted away, or a replica with nothing at all: send the applied state as a fresh
+        // snapshot (keys moved are counted from it). With nothing applied yet it still carries the base
+        // membership, which an empty joiner needs before it can take entries.
+        if pr.next <= log.snapshotIndex || (pr.match == 0 && pr.next == 1 && (appliedIndex > 0 || !pr.baseSnapshotSent)) {
             let snap = RaftSnapshot(index: appliedIndex, term: log.term(at: appliedIndex)!,
                                     membership: appliedMembership, kv: kv)
             send(to: peer, .snapshot(snap))
             ready.snapshotsSent.append((to: peer, index: snap.index, keys: snap.kv.count))
             pr.state = .snapshot(index: snap.index)
             pr.snapshotWaitTicks = 0
+            pr.baseSnapshotSent = true
             return
         }
         let entries = log.entries(from: pr.next, maxCount: config.maxEntriesPerAppend)
