@@ -129,6 +129,34 @@ struct RaftMembershipTests {
         #expect(j.kv == [3: 4] && j.appliedIndex == 2)
     }
 
+    /// A leader that has applied nothing yet (just restarted) still gives an empty joiner its base
+    /// membership by a snapshot at index 0, then entries; without it an all-voter group stalled (seed 6873).
+    @Test func emptyJoinerGetsBaseSnapshotFromLeaderWithNothingApplied() {
+        let ids = [NodeID.store(1), NodeID.store(2)]
+        let snap = RaftSnapshot(index: 0, term: 0, membership: Membership(voters: ids), kv: [:])
+        let log = [LogEntry(index: 1, term: 1, command: .noop), LogEntry(index: 2, term: 1, command: .change(.addLearner(n4)))]
+        var l = RaftNode(restarting: RaftDurableState(term: 1, votedFor: nil, snapshot: snap, entries: log),
+                         id: ids[0], config: RaftConfig(), random: SimRandom(seed: 10))
+        var j = RaftNode(joiningAsLearner: n4, config: RaftConfig(), random: SimRandom(seed: 11))
+        l.campaign()
+        l.step(RaftMessage(from: ids[1], to: ids[0], term: 2, kind: .voteResponse(granted: true)))
+        #expect(l.role == .leader && l.appliedIndex == 0)
+        var outbox = l.drainReady().messages.filter { $0.to == n4 }
+        var snapshots: [Int] = []
+        for _ in 0..<20 where !outbox.isEmpty {
+            let m = outbox.removeFirst()
+            if m.to == n4 {
+                if case .snapshot(let s) = m.kind { snapshots.append(s.index) }
+                j.step(m); outbox += j.drainReady().messages
+            } else {
+                l.step(m); outbox += l.drainReady().messages.filter { $0.to == n4 }
+            }
+        }
+        #expect(snapshots == [0])
+        #expect(j.lastIndex == l.lastIndex)
+        #expect(j.membership == Membership(voters: ids, learners: [n4]))
+    }
+
     /// Proposals that do not fit the membership are refused with a reason.
     @Test func invalidChangesAreRejected() {
         var net = RaftTestNetwork(voters: 3, seed: 54)
