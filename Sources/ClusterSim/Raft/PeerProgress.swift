@@ -21,6 +21,9 @@ struct PeerProgress: Sendable {
     var snapshotWaitTicks = 0
     /// The highest ReadIndex heartbeat context this replica has answered in this term.
     var ackedContext: UInt64 = 0
+    /// A snapshot went out while this replica held nothing, so it knows the base membership even if
+    /// the leader had applied nothing yet.
+    var baseSnapshotSent = false
 
     init(next: Int) { self.next = next }
 

@@ -72,8 +72,10 @@ extension RaftNode {
         } else {
             free = votedFor == candidate || (votedFor == nil && leaderID == nil)
         }
-        // Learners, and replicas no longer in the group, never vote.
-        let granted = logOK && free && isVoter
+        // Answer whatever our own view of the membership: a learner promoted by an entry it has not
+        // received yet must still be able to vote (etcd does the same). The candidate counts only the
+        // voters of its own configuration, so a learner's answer never counts (see `recordVote`).
+        let granted = logOK && free
         if pre {
             send(to: candidate, .preVoteResponse(granted: granted), term: granted ? requestTerm : term)
         } else {

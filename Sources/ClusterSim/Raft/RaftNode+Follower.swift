@@ -27,6 +27,12 @@ extension RaftNode {
     }
 
     mutating func handleAppend(from leader: NodeID, prevIndex: Int, prevTerm: Int, entries: [LogEntry], commit: Int) {
+        // A replica that joined empty has no base membership: the log's changes are deltas from a
+        // configuration it never saw. Refuse entries until a snapshot gives it one.
+        if log.snapshot.membership.voters.isEmpty {
+            send(to: leader, .appendResponse(index: prevIndex, reject: RejectHint(lastIndex: 0, conflictTerm: nil, conflictTermFirstIndex: 1)))
+            return
+        }
         if prevIndex < commitIndex {
             // Everything up to our commit index already matches the leader's log (Log Matching).
             send(to: leader, .appendResponse(index: commitIndex, reject: nil))
@@ -66,11 +72,12 @@ extension RaftNode {
     }
 
     mutating func handleSnapshot(from leader: NodeID, _ snap: RaftSnapshot) {
-        if snap.index <= commitIndex {
+        let hasBase = !log.snapshot.membership.voters.isEmpty
+        if snap.index <= commitIndex && hasBase {
             send(to: leader, .appendResponse(index: commitIndex, reject: nil))
             return
         }
-        if log.term(at: snap.index) == snap.term {
+        if hasBase && log.term(at: snap.index) == snap.term {
             // We hold the entry: keep the log and just learn the commit (etcd does the same).
             advanceCommit(to: snap.index)
         } else {

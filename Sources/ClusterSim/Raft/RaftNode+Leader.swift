@@ -32,9 +32,22 @@ extension RaftNode {
             // A brand-new replica starts at index 1, so it gets a snapshot of the applied state at once.
             peers[n] = PeerProgress(next: 1)
         }
-        for n in peers.keys.sorted() where !membership.contains(n) { peers[n] = nil }
+        dropDepartedPeers()
         if let t = transferTarget, !membership.voters.contains(t) { transferTarget = nil }
     }
+
+    /// Forgets replicas no longer in the group, except that a replica removed by a change not yet
+    /// committed keeps getting the log, so it learns of its removal and stops campaigning.
+    mutating func dropDepartedPeers() {
+        let changeUncommitted = (log.lastChangeIndex() ?? 0) > commitIndex
+        for n in peers.keys.sorted() where !membership.contains(n) {
+            if changeUncommitted, let i = log.lastChangeIndex(), log.entry(at: i)?.command == .change(.remove(n)) { continue }
+            peers[n] = nil
+        }
+    }
+
+    /// Replicas the leader sends to, sorted: the members, plus one being removed until that commits.
+    var replicationTargets: [NodeID] { peers.keys.sorted() }
 
     /// Asks the leader to append `command`; followers answer with the leader they know of.
     public mutating func propose(_ command: RaftCommand) -> ProposeResult {
@@ -52,6 +65,13 @@ extension RaftNode {
         if config.replicateOnPropose { broadcastAppend() }
         maybeCommit()
         return .accepted(index: entry.index, term: entry.term)
+    }
+
+    /// Switches between majority and all-voter commits at run time (the operator's replication mode);
+    /// a leader re-counts at once, so loosening the quorum can commit waiting entries immediately.
+    public mutating func setCommitQuorum(_ quorum: CommitQuorum) {
+        config.commitQuorum = quorum
+        if role == .leader { maybeCommit() }
     }
 
     /// Hands leadership to `target` (thesis §3.10): catch it up, then tell it to campaign at once.
@@ -101,19 +121,21 @@ extension RaftNode {
     }
 
     mutating func broadcastAppend() {
-        for n in otherMembers { sendAppend(to: n) }
+        for n in replicationTargets { sendAppend(to: n) }
     }
 
     mutating func broadcastHeartbeat(context: UInt64) {
-        for n in otherMembers {
+        for n in replicationTargets {
             guard let pr = peers[n] else { continue }
             if pr.state == .probe { peers[n]!.probeSent = false }
             send(to: n, .heartbeat(commit: min(pr.match, commitIndex), context: context))
         }
     }
 
-    /// Sends `peer` the entries it lacks (or a snapshot), unless its flow control says wait.
-    mutating func sendAppend(to peer: NodeID) {
+    /// Sends `peer` the entries it lacks (or a snapshot), unless its flow control says wait. With
+    /// `allowEmpty`, a replicating peer with nothing new still gets an empty append at `next - 1`,
+    /// which it rejects if an earlier append was lost (so the leader falls back to probing).
+    mutating func sendAppend(to peer: NodeID, allowEmpty: Bool = false) {
         guard var pr = peers[peer] else { return }
         defer { peers[peer] = pr }
         switch pr.state {
@@ -121,28 +143,31 @@ extension RaftNode {
         case .probe: if pr.probeSent { return }
         case .replicate: if pr.inflight.count >= config.maxInflightAppends { return }
         }
-        // Entries compacted away, or a replica with nothing at all while there is applied state:
-        // send the applied state as a fresh snapshot (keys moved are counted from it).
-        if pr.next <= log.snapshotIndex || (pr.match == 0 && pr.next == 1 && appliedIndex > 0) {
+        // Entries compacted away, or a replica with nothing at all: send the applied state as a fresh
+        // snapshot (keys moved are counted from it). With nothing applied yet it still carries the base
+        // membership, which an empty joiner needs before it can take entries.
+        if pr.next <= log.snapshotIndex || (pr.match == 0 && pr.next == 1 && (appliedIndex > 0 || !pr.baseSnapshotSent)) {
             let snap = RaftSnapshot(index: appliedIndex, term: log.term(at: appliedIndex)!,
                                     membership: appliedMembership, kv: kv)
             send(to: peer, .snapshot(snap))
             ready.snapshotsSent.append((to: peer, index: snap.index, keys: snap.kv.count))
             pr.state = .snapshot(index: snap.index)
             pr.snapshotWaitTicks = 0
+            pr.baseSnapshotSent = true
             return
         }
         let entries = log.entries(from: pr.next, maxCount: config.maxEntriesPerAppend)
-        if pr.state == .replicate && entries.isEmpty { return }
+        if pr.state == .replicate && entries.isEmpty && !allowEmpty { return }
         let prev = pr.next - 1
         send(to: peer, .append(prevIndex: prev, prevTerm: log.term(at: prev)!, entries: entries, commit: commitIndex))
         switch pr.state {
         case .probe:
             pr.probeSent = true
         case .replicate:
-            let last = entries.last!.index
-            pr.next = last + 1
-            pr.inflight.append(last)
+            if let last = entries.last?.index {
+                pr.next = last + 1
+                pr.inflight.append(last)
+            }
         case .snapshot:
             break
         }
@@ -167,7 +192,7 @@ extension RaftNode {
             if peers[m.from]!.state == .replicate, peers[m.from]!.inflight.count >= config.maxInflightAppends {
                 peers[m.from]!.inflight.removeFirst()
             }
-            if peers[m.from]!.match < log.lastIndex { sendAppend(to: m.from) }
+            if peers[m.from]!.match < log.lastIndex { sendAppend(to: m.from, allowEmpty: true) }
         default:
             break
         }
@@ -241,6 +266,7 @@ extension RaftNode {
         commitIndex = candidate
         applyCommitted()
         if !hadCommittedInTerm { startDeferredReads() }
+        dropDepartedPeers()
         // A leader that removed itself steps down once the change is committed (thesis §4.2.2).
         if !membership.contains(id), (log.lastChangeIndex() ?? 0) <= commitIndex {
             becomeFollower(term: term, leader: nil)

@@ -156,6 +156,10 @@ public struct RaftNode: Sendable {
                 send(to: m.from, .appendResponse(index: lastIndex, reject: nil))
             case .preVote:
                 send(to: m.from, .preVoteResponse(granted: false))
+            case .vote:
+                // Figure 2: refuse with our term so the stale candidate catches up. Staying silent can
+                // livelock two candidates whose configurations each name only the other.
+                send(to: m.from, .voteResponse(granted: false))
             default:
                 break
             }
