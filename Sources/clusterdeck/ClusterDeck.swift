@@ -6,7 +6,8 @@ import ClusterSim
 struct ClusterDeck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clusterdeck",
-        abstract: "A whole cluster in one process, live in your terminal."
+        abstract: "A whole cluster in one process, live in your terminal.",
+        subcommands: [CheckHistory.self]
     )
 
     func run() throws {
