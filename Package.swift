@@ -30,7 +30,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim"]),
+        .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim"], exclude: ["Fixtures"]),
         .testTarget(name: "DrillTests", dependencies: ["Drill", "ClusterSim"]),
         .testTarget(name: "DeckUITests", dependencies: ["DeckUI", "ClusterSim", "Drill"], exclude: ["Golden"]),
         // Runs the real binary: headless drills, exit codes, and the dashboard under tmux.
