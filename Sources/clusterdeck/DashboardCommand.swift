@@ -10,7 +10,10 @@ struct Dashboard: ParsableCommand {
 
     @OptionGroup var cluster: ClusterOptions
 
+    @Option(help: ArgumentHelp("Write the client history to this file in the EDN format of Porcupine's kv histories.", valueName: "file"))
+    var history: String?
+
     func run() throws {
-        throw ExitCode(DashboardRunner.run(config: cluster.config(), script: nil))
+        throw ExitCode(DashboardRunner.run(config: cluster.config(), script: nil, historyPath: history))
     }
 }

@@ -10,7 +10,17 @@ enum DashboardRunner {
     static let frameMs = 33
 
     /// Runs until the operator quits; returns the process exit status (0 `q`, 130 Ctrl-C/SIGINT, 143 SIGTERM).
-    static func run(config: ClusterConfig, script: DrillScript?) -> Int32 {
+    static func run(config: ClusterConfig, script: DrillScript?, historyPath: String? = nil) -> Int32 {
+        var historyFile: HistoryFile?
+        if let historyPath {
+            do {
+                historyFile = try HistoryFile(path: historyPath)
+            } catch {
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                return 2
+            }
+        }
+        defer { historyFile?.close() }
         if let reason = Terminal.checkUsable() {
             FileHandle.standardError.write(Data("clusterdeck: \(reason); to run a drill without a terminal use 'clusterdeck play FILE --headless'\n".utf8))
             return 2
@@ -26,6 +36,7 @@ enum DashboardRunner {
         let monochrome = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let host = DeckDrillHost(model: DeckDrillHost.makeModel(config: config, columns: size.columns, rows: size.rows,
                                                                  monochrome: monochrome))
+        historyFile?.attach(to: host.model.cluster)
         var player = script.map(DrillPlayer.init)
         var buffer = CellBuffer(width: size.columns, height: size.rows)
         var lastTickNs = DispatchTime.now().uptimeNanoseconds

@@ -9,6 +9,7 @@ struct HeadlessPlay {
     let script: DrillScript
     let json: Bool
     let screen: Bool
+    let historyPath: String?
     static let screenColumns = 160
     static let screenRows = 48
 
@@ -17,6 +18,17 @@ struct HeadlessPlay {
         let started = DispatchTime.now().uptimeNanoseconds
         let host = DeckDrillHost(model: DeckDrillHost.makeModel(config: script.config, columns: HeadlessPlay.screenColumns,
                                                                  rows: HeadlessPlay.screenRows, monochrome: true))
+        var historyFile: HistoryFile?
+        if let historyPath {
+            do {
+                historyFile = try HistoryFile(path: historyPath)
+            } catch {
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                return 2
+            }
+            historyFile?.attach(to: host.model.cluster)
+        }
+        defer { historyFile?.close() }
         var player = DrillPlayer(script: script)
         // Screens taken at each caption and expectation, in order; each CAPTION/PASS/FAIL line takes the next.
         var screens: [[String]] = []

@@ -29,6 +29,9 @@ struct Play: ParsableCommand {
     @Flag(help: "With --headless: print the rendered dashboard after every caption and expectation.")
     var screen = false
 
+    @Option(help: ArgumentHelp("Write the client history to this file in the EDN format of Porcupine's kv histories (check it with check-history).", valueName: "file"))
+    var history: String?
+
     func validate() throws {
         if json && !headless { throw ValidationError("--json needs --headless") }
         if screen && !headless { throw ValidationError("--screen needs --headless") }
@@ -38,10 +41,10 @@ struct Play: ParsableCommand {
         var script = try DrillLoader.load(file)
         script.config = cluster.config(over: script.config)
         if headless {
-            let code = HeadlessPlay(script: script, json: json, screen: screen).run()
+            let code = HeadlessPlay(script: script, json: json, screen: screen, historyPath: history).run()
             throw ExitCode(code)
         }
-        throw ExitCode(DashboardRunner.run(config: cluster.config(over: script.config), script: script))
+        throw ExitCode(DashboardRunner.run(config: cluster.config(over: script.config), script: script, historyPath: history))
     }
 }
 

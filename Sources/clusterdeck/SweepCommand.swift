@@ -32,11 +32,13 @@ struct Sweep: ParsableCommand {
         let started = Date()
         var failures = 0
         var lossySeeds = 0
+        var nonLinearizableSeeds = 0
         var worstRecoveryMs: Int64 = 0
         for seed in from..<(from + UInt64(seeds)) {
             let outcome = ChaosRun(seed: seed, mode: replication, steps: steps).run()
             worstRecoveryMs = max(worstRecoveryMs, outcome.recoveryMs)
             if outcome.lostWrites > 0 { lossySeeds += 1 }
+            if !outcome.linearizable { nonLinearizableSeeds += 1 }
             if !outcome.problems.isEmpty {
                 failures += 1
                 print("FAIL \(outcome)")
@@ -44,7 +46,7 @@ struct Sweep: ParsableCommand {
         }
         let wallSeconds = Date().timeIntervalSince(started)
         print("\(seeds) seeds (\(from)...\(from + UInt64(seeds) - 1)), mode \(mode): \(seeds - failures) clean, \(failures) with violations; "
-              + "\(lossySeeds) lost acknowledged writes; slowest recovery \(worstRecoveryMs) ms; \(String(format: "%.1f", wallSeconds)) s wall")
+              + "\(lossySeeds) lost acknowledged writes, \(nonLinearizableSeeds) not linearizable; slowest recovery \(worstRecoveryMs) ms; \(String(format: "%.1f", wallSeconds)) s wall")
         if failures > 0 { throw ExitCode(1) }
     }
 }

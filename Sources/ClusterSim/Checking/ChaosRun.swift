@@ -20,6 +20,7 @@ public struct ChaosRun: Sendable {
         public var seed: UInt64
         public var problems: [String] = []
         public var lostWrites = 0
+        public var linearizable = true
         public var leaderElections = 0
         public var opsOK = 0
         public var recoveryMs: Int64 = 0
@@ -79,13 +80,16 @@ public struct ChaosRun: Sendable {
         }
         outcome.recoveryMs = (cluster.now - repairedAt).ms
         cluster.run(for: .seconds(1))
+        cluster.checkLinearizability()
         let checks = cluster.snapshot().checks
+        outcome.linearizable = checks.linearizable ?? true
         outcome.lostWrites = checks.acknowledgedWritesLost
         outcome.opsOK = cluster.snapshot().clients.ok
         outcome.leaderElections = cluster.checker.electionsSeen
         if checks.electionSafetyViolations > 0 { outcome.problems.append("\(checks.electionSafetyViolations) election safety violations") }
         if checks.committedEntryChanges > 0 { outcome.problems.append("\(checks.committedEntryChanges) committed entries changed") }
         if checks.acknowledgedWritesLost > 0 { outcome.problems.append("\(checks.acknowledgedWritesLost) acknowledged writes lost") }
+        if checks.linearizable == false { outcome.problems.append("client history not linearizable") }
         if let first = checks.firstViolation { outcome.problems.append("first: " + first) }
         return outcome
     }

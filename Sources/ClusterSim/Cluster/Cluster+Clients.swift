@@ -18,6 +18,7 @@ extension Cluster {
         clients.nextOpID += 1
         clients.pending[opID] = PendingOp(op: op, invokeUs: now.us)
         history.invoke(opID: opID, op: op, atUs: now.us)
+        linearity.invoked(opID: opID, op: op, at: now)
         send(.clientRequest(opID: opID, op: op), from: .client, to: .balancer)
         schedule(.clientTimeout(opID: opID), afterUs: workload.config.timeoutMs * 1_000)
     }
@@ -40,11 +41,13 @@ extension Cluster {
             clients.timedOut += 1
         }
         history.complete(opID: opID, result: result, atUs: now.us)
+        linearity.completed(opID: opID, result: result, at: now)
     }
 
     func clientTimeout(opID: Int) {
         guard clients.pending.removeValue(forKey: opID) != nil else { return }
         clients.timedOut += 1
         history.complete(opID: opID, result: .unknown("timed out"), atUs: now.us)
+        linearity.completed(opID: opID, result: .unknown("timed out"), at: now)
     }
 }

@@ -31,7 +31,8 @@ extension Cluster {
         case .keysMoved:
             return Double(placement.keysMoved)
         case .linearizable:
-            return checker.firstProblem == nil ? 1 : 0
+            checkLinearizability()
+            return linearity.isViolated ? 0 : 1
         case .staleReads:
             return Double(checker.staleReads)
         }
@@ -126,7 +127,8 @@ extension Cluster {
             checks: CheckView(electionSafetyViolations: checker.electionSafetyViolations,
                               acknowledgedWritesLost: checker.acknowledgedWritesLost,
                               committedEntryChanges: checker.committedEntryChanges,
-                              linearizable: nil, firstViolation: checker.firstProblem, staleReads: checker.staleReads),
+                              linearizable: linearity.checks == 0 ? nil : !linearity.isViolated,
+                              firstViolation: linearity.violation ?? checker.firstProblem, staleReads: checker.staleReads),
             lagMaxHistory: lagMaxSeries.ordered, hitRatioHistory: hitRatioSeries.ordered)
     }
 

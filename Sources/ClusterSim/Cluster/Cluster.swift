@@ -22,6 +22,7 @@ public final class Cluster {
     var placement = PlacementState()
     var checker: ClusterChecker
     var history: ClientHistory
+    var linearity = LinearizabilityWatch()
     var eventLog = EventLog(capacity: 1_000)
     var faults = FaultBook()
     var storeReadWindow = RateWindow()
@@ -162,11 +163,28 @@ public final class Cluster {
         cacheLookupWindow.rotate()
         lagMaxSeries.append(currentLagMax())
         hitRatioSeries.append(currentHitRatio())
+        if now.us % 5_000_000 == 0 {
+            let wasViolated = linearity.isViolated
+            linearity.check()
+            if !wasViolated, let violation = linearity.violation { log(.check, "NOT LINEARIZABLE: \(violation)") }
+        }
         schedule(.secondTick, afterUs: 1_000_000)
     }
 
     func log(_ kind: ClusterEvent.Kind, _ text: String) {
         eventLog.append(time: now, kind: kind, text: text)
+    }
+
+    /// Receives the client history as EDN lines (the Porcupine kv format) as operations happen.
+    public func exportHistory(to sink: @escaping (String) -> Void) {
+        linearity.sink = sink
+    }
+
+    /// Runs the live linearizability check now over every key touched since the last one.
+    public func checkLinearizability() {
+        let wasViolated = linearity.isViolated
+        linearity.check()
+        if !wasViolated, let violation = linearity.violation { log(.check, "NOT LINEARIZABLE: \(violation)") }
     }
 
     /// Events with a sequence number above `sequence`, oldest first (at most the log's capacity).

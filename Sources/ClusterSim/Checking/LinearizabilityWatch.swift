@@ -1,0 +1,73 @@
+/// The live linearizability check of the store's client history: every put, and every get the store
+/// answered, recorded per key and re-checked for the keys touched since the last check.
+///
+/// Reads answered by the cache are dropped from this history (recorded as `:fail`): a side cache is not
+/// linearizable by design, and the cluster counts its stale answers separately as `stale-reads`.
+struct LinearizabilityWatch {
+    private var recorder = KVHistoryRecorder()
+    private var tickets: [Int: KVHistoryRecorder.Ticket] = [:]
+    private var dirtyKeys: Set<Int> = []
+    /// Keys whose last check ran out of budget or whose window overflowed.
+    private(set) var undecidedKeys: Set<Int> = []
+    private(set) var violation: String?
+    private(set) var checks = 0
+    /// Steps one periodic check may spend over all touched keys.
+    static let stepBudgetPerCheck = 200_000
+    /// Receives each history event as an EDN line, in time order (`--history`).
+    var sink: ((String) -> Void)?
+
+    var isViolated: Bool { violation != nil }
+
+    mutating func invoked(opID: Int, op: ClientOp, at time: SimTime) {
+        let ticket: KVHistoryRecorder.Ticket
+        switch op {
+        case .get(let key): ticket = recorder.invokeGet(process: opID, key: key, at: time)
+        case .put(let key, let value): ticket = recorder.invokePut(process: opID, key: key, value: value, at: time)
+        }
+        tickets[opID] = ticket
+        sink?(ticket.event.ednLine)
+    }
+
+    mutating func completed(opID: Int, result: OpResult, at time: SimTime) {
+        guard let ticket = tickets.removeValue(forKey: opID) else { return }
+        let event: KVHistoryEvent
+        switch result {
+        case .ok(let value, let fromCache):
+            if ticket.putValue != nil {
+                event = recorder.returnPut(ticket, at: time)
+            } else if fromCache {
+                event = recorder.fail(ticket)
+            } else {
+                event = recorder.returnGet(ticket, value: value, at: time)
+            }
+        case .failed:
+            event = recorder.fail(ticket)
+        case .unknown:
+            event = recorder.timeOut(ticket)
+        }
+        dirtyKeys.insert(ticket.key)
+        sink?(event.ednLine)
+    }
+
+    /// Checks the keys touched since the last check (in key order, within the step budget).
+    mutating func check() {
+        guard violation == nil, !dirtyKeys.isEmpty else { return }
+        checks += 1
+        var budget = LinearizabilityWatch.stepBudgetPerCheck
+        for key in dirtyKeys.sorted() {
+            let perKey = max(1_000, budget / max(1, dirtyKeys.count))
+            switch recorder.check(key: key, budget: perKey) {
+            case .linearizable:
+                undecidedKeys.remove(key)
+            case .notLinearizable(let report):
+                violation = "key \(key): " + report.joined(separator: " / ")
+                dirtyKeys.removeAll()
+                return
+            case .unknown:
+                undecidedKeys.insert(key)
+            }
+            budget -= perKey
+        }
+        dirtyKeys.removeAll()
+    }
+}
