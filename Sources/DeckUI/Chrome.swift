@@ -36,8 +36,35 @@ enum Chrome {
         }
     }
 
-    /// Every fault in force, in red; or a quiet line saying there are none.
+    /// Every fault in force, in red (or a quiet line saying there are none), with the checkers' verdict
+    /// at the right end: green while every check holds, red naming what broke.
     static func banner(_ model: DeckModel, in rect: Rect, buffer: inout CellBuffer) {
+        let (checksText, checksStyle) = checks(model)
+        let checksWidth = min(CellBuffer.columns(of: checksText), max(0, rect.width / 2))
+        let faultRect = Rect(x: rect.x, y: rect.y, width: rect.width - checksWidth - 1, height: rect.height)
+        faultBanner(model, in: faultRect, buffer: &buffer)
+        buffer.fill(Rect(x: faultRect.maxX, y: rect.y, width: rect.maxX - faultRect.maxX, height: 1))
+        buffer.put(x: rect.maxX - checksWidth, y: rect.y, checksText, style: checksStyle, maxWidth: checksWidth, ellipsis: true)
+    }
+
+    /// The live checkers in one phrase: linearizability of the store's history, lost writes, stale cache reads.
+    static func checks(_ model: DeckModel) -> (String, Style) {
+        let theme = model.theme
+        let c = model.snapshot.checks
+        let stale = c.staleReads > 0 ? " · \(c.staleReads) stale cache reads" : ""
+        let safety = c.electionSafetyViolations + c.committedEntryChanges
+        if c.linearizable == false || c.acknowledgedWritesLost > 0 || safety > 0 {
+            var parts: [String] = []
+            if c.acknowledgedWritesLost > 0 { parts.append("\(c.acknowledgedWritesLost) acked writes LOST") }
+            if safety > 0 { parts.append("\(safety) Raft safety violations") }
+            if c.linearizable == false { parts.append("NOT LINEARIZABLE " + (c.firstViolation ?? "")) }
+            return (" " + parts.joined(separator: " · ") + " ", theme.banner)
+        }
+        let verdict = c.linearizable == nil ? "checks running" : "✓ linearizable · 0 writes lost"
+        return (verdict + stale + " ", theme.good)
+    }
+
+    private static func faultBanner(_ model: DeckModel, in rect: Rect, buffer: inout CellBuffer) {
         let theme = model.theme
         let s = model.snapshot
         let leaderless = s.partitions.filter { $0.leader == nil }.count

@@ -49,6 +49,16 @@ struct LinearizabilityWatch {
         sink?(event.ednLine)
     }
 
+    /// One line for the status bar and JSON: the operation that cannot be placed and the state it met.
+    /// (The full report comes from `check-history` on the exported history.)
+    static func summary(key: Int, report: [String]) -> String {
+        let trimmed = report.map { $0.trimmingCharactersInSetOfSpaces() }
+        let blocked = trimmed.first { $0.hasPrefix("process ") } ?? trimmed.first ?? "?"
+        let state = trimmed.first { $0.hasPrefix("state after") }
+            .map { "; value then: " + ($0.split(separator: ":", maxSplits: 1).last.map { String($0).trimmingCharactersInSetOfSpaces() } ?? "?") } ?? ""
+        return "key \(key): \(blocked) cannot be linearized\(state)"
+    }
+
     /// Checks the keys touched since the last check (in key order, within the step budget).
     mutating func check() {
         guard violation == nil, !dirtyKeys.isEmpty else { return }
@@ -60,7 +70,7 @@ struct LinearizabilityWatch {
             case .linearizable:
                 undecidedKeys.remove(key)
             case .notLinearizable(let report):
-                violation = "key \(key): " + report.joined(separator: " / ")
+                violation = LinearizabilityWatch.summary(key: key, report: report)
                 dirtyKeys.removeAll()
                 return
             case .unknown:
@@ -69,5 +79,15 @@ struct LinearizabilityWatch {
             budget -= perKey
         }
         dirtyKeys.removeAll()
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces (ClusterSim does not import Foundation).
+    func trimmingCharactersInSetOfSpaces() -> String {
+        var view = Substring(self)
+        while view.first == " " { view.removeFirst() }
+        while view.last == " " { view.removeLast() }
+        return String(view)
     }
 }
