@@ -71,18 +71,20 @@ struct DashboardTmuxTests {
         #expect(try t.display("#{alternate_on}#{cursor_flag}") == "01")
     }
 
-    /// A drill plays in the dashboard: its caption shows, its expectations land in the event log, and
-    /// the summary stays on screen until q.
-    @Test func drillPlaysInTheDashboard() throws {
+    /// Every drill in demo/ plays in the dashboard with the same result as headless: its caption shows,
+    /// and the summary (which stays on screen until q) matches the headless run's last line.
+    @Test(arguments: HeadlessDrillTests.drills)
+    func drillPlaysInTheDashboardAsHeadless(_ drill: String) throws {
         try #require(TmuxSession.tmuxAvailable, "tmux is needed for this test: apt-get install tmux")
-        let t = try TmuxSession(arguments: ["play", "demo/leader-failover.drill"])
+        let headless = try BinaryRunner.run(["play", drill, "--headless"])
+        let summary = try #require(headless.stdout.split(separator: "\n").last.map(String.init))
+        let t = try TmuxSession(arguments: ["play", drill])
         defer { t.close() }
-        #expect(try t.waitForScreen { $0.contains("Five stores, 24 partitions") }.ok)
-        // Speed up so the drill ends quickly (each + doubles the speed).
-        for _ in 0..<5 { try t.send("+") }
-        let done = try t.waitForScreen(timeout: 40) { $0.contains("10 passed, 0 failed") }
-        #expect(done.ok, "drill summary never appeared:\n\(done.screen)")
-        #expect(done.screen.contains("PASS"))
+        #expect(try t.waitForScreen { $0.contains("ClusterDeck") || $0.contains("Placement") }.ok)
+        // Speed up to 64x so the drill ends quickly (each + doubles the speed).
+        for _ in 0..<6 { try t.send("+") }
+        let done = try t.waitForScreen(timeout: 60) { $0.contains(summary) }
+        #expect(done.ok, "\(drill): dashboard never showed '\(summary)':\n\(done.screen)")
         try t.send("q")
         #expect(t.exitStatus() == 0)
     }
