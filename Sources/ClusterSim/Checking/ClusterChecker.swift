@@ -21,8 +21,13 @@ struct ClusterChecker {
     /// Latest acknowledged write per key, and when each write value was issued and completed, for stale reads.
     private var lastAckedWrite: [Int: (value: Int, invokeUs: Int64)] = [:]
     private var writeCompletedUs: [Int: Int64] = [:]
+    /// Completed writes in completion order, so entries older than `staleWindowUs` can be forgotten.
+    private var completedOrder: [(value: Int, completeUs: Int64)] = []
+    private var completedOrderStart = 0
     private(set) var staleReads = 0
-    static let maxTrackedWrites = 2_000_000
+    /// How long a write's completion time is remembered; a cached value older than this that is not the
+    /// latest write is no longer judged (the cache's TTL is 30 s, so such answers are rare).
+    static let staleWindowUs: Int64 = 120_000_000
 
     init(partitions: Int) {
         committedTerms = Array(repeating: [], count: partitions)
@@ -94,7 +99,17 @@ struct ClusterChecker {
     // MARK: stale reads from the cache
 
     mutating func writeCompleted(key: Int, value: Int, invokeUs: Int64, completeUs: Int64) {
-        if writeCompletedUs.count < ClusterChecker.maxTrackedWrites { writeCompletedUs[value] = completeUs }
+        writeCompletedUs[value] = completeUs
+        completedOrder.append((value, completeUs))
+        while completedOrderStart < completedOrder.count,
+              completedOrder[completedOrderStart].completeUs < completeUs - ClusterChecker.staleWindowUs {
+            writeCompletedUs[completedOrder[completedOrderStart].value] = nil
+            completedOrderStart += 1
+        }
+        if completedOrderStart > 4_096 && completedOrderStart * 2 > completedOrder.count {
+            completedOrder.removeFirst(completedOrderStart)
+            completedOrderStart = 0
+        }
         if let last = lastAckedWrite[key], last.invokeUs > invokeUs { return }
         lastAckedWrite[key] = (value, invokeUs)
     }

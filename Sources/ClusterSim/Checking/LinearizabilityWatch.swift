@@ -4,7 +4,8 @@
 /// Reads answered by the cache are dropped from this history (recorded as `:fail`): a side cache is not
 /// linearizable by design, and the cluster counts its stale answers separately as `stale-reads`.
 struct LinearizabilityWatch {
-    private var recorder = KVHistoryRecorder()
+    /// 1,024 keys x 64 operations per key bounds the live history at a few MB however long the run.
+    private var recorder = KVHistoryRecorder(limits: .init(maxKeys: 1_024, maxOperationsPerKey: 64))
     private var tickets: [Int: KVHistoryRecorder.Ticket] = [:]
     private var dirtyKeys: Set<Int> = []
     /// Keys whose last check ran out of budget or whose window overflowed.

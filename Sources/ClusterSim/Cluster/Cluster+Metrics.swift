@@ -142,7 +142,4 @@ extension Cluster {
         }
         return result
     }
-
-    /// The client history recorded so far.
-    public var clientHistory: ClientHistory { history }
 }

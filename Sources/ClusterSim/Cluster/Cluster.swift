@@ -21,7 +21,6 @@ public final class Cluster {
     var stores: [StoreState] = []
     var placement = PlacementState()
     var checker: ClusterChecker
-    var history: ClientHistory
     var linearity = LinearizabilityWatch()
     var eventLog = EventLog(capacity: 1_000)
     var faults = FaultBook()
@@ -42,7 +41,6 @@ public final class Cluster {
         ring = HashRing(owners: Array(1...max(1, config.caches)), virtualNodes: config.cacheVirtualNodes)
         checker = ClusterChecker(partitions: config.partitions)
         partitionTracks = Array(repeating: PartitionTrack(), count: config.partitions)
-        history = ClientHistory(capacity: 100_000)
         var rc = RaftConfig()
         rc.electionTicksMin = Int(config.electionTimeoutMsMin / config.raftTickMs)
         rc.electionTicksMax = Int(config.electionTimeoutMsMax / config.raftTickMs)
