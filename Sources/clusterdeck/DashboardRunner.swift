@@ -11,15 +11,7 @@ enum DashboardRunner {
 
     /// Runs until the operator quits; returns the process exit status (0 `q`, 130 Ctrl-C/SIGINT, 143 SIGTERM).
     static func run(config: ClusterConfig, script: DrillScript?, historyPath: String? = nil) -> Int32 {
-        var historyFile: HistoryFile?
-        if let historyPath {
-            do {
-                historyFile = try HistoryFile(path: historyPath)
-            } catch {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
-                return 2
-            }
-        }
+        guard case .success(let historyFile) = HistoryFile.open(historyPath) else { return 2 }
         defer { historyFile?.close() }
         if let reason = Terminal.checkUsable() {
             FileHandle.standardError.write(Data("clusterdeck: \(reason); to run a drill without a terminal use 'clusterdeck play FILE --headless'\n".utf8))

@@ -18,16 +18,8 @@ struct HeadlessPlay {
         let started = DispatchTime.now().uptimeNanoseconds
         let host = DeckDrillHost(model: DeckDrillHost.makeModel(config: script.config, columns: HeadlessPlay.screenColumns,
                                                                  rows: HeadlessPlay.screenRows, monochrome: true))
-        var historyFile: HistoryFile?
-        if let historyPath {
-            do {
-                historyFile = try HistoryFile(path: historyPath)
-            } catch {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
-                return 2
-            }
-            historyFile?.attach(to: host.model.cluster)
-        }
+        guard case .success(let historyFile) = HistoryFile.open(historyPath) else { return 2 }
+        historyFile?.attach(to: host.model.cluster)
         defer { historyFile?.close() }
         var player = DrillPlayer(script: script)
         // Screens taken at each caption and expectation, in order; each CAPTION/PASS/FAIL line takes the next.

@@ -16,6 +16,20 @@ final class HistoryFile {
         self.handle = handle
     }
 
+    /// Opens `path` if one was given. Nil path: `.success(nil)`. A file that cannot be written: the
+    /// message is printed to stderr and `.failure` returned, so the caller exits 2 before running anything.
+    static func open(_ path: String?) -> Result<HistoryFile?, HistoryFileError> {
+        guard let path else { return .success(nil) }
+        do {
+            return .success(try HistoryFile(path: path))
+        } catch let error as HistoryFileError {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            return .failure(error)
+        } catch {
+            return .failure(HistoryFileError(message: "clusterdeck: cannot write the history file \(path)"))
+        }
+    }
+
     func attach(to cluster: Cluster) {
         cluster.exportHistory { [self] line in
             buffer += line
@@ -35,6 +49,7 @@ final class HistoryFile {
     }
 }
 
+/// Why the history file could not be opened, as printed to the user.
 struct HistoryFileError: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
