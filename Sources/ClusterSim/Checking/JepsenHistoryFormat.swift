@@ -11,11 +11,9 @@ public enum JepsenHistoryFormat {
 
     /// Parses a whole log; all malformed lines are reported at once.
     public static func parse(_ text: String) throws(HistoryParseFailure) -> ParsedHistory<RegisterModel> {
-        typealias Op = LinearizabilityOperation<RegisterModel.Input, RegisterModel.Output>
         var pairing = HistoryPairing<RegisterModel.Input>()
-        var ops: [Op] = []
+        var collector = OperationCollector<RegisterModel.Input, RegisterModel.Output>()
         var errors: [HistoryParseError] = []
-        var failed = 0
         var events = 0
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNumber = index + 1
@@ -32,28 +30,16 @@ public enum JepsenHistoryFormat {
                     throw HistoryLineProblem(":\(event.type.rawValue) :\(event.function) does not match the "
                         + ":invoke :\(functionName(input)) on line \(callLine)")
                 }
-                switch event.type {
-                case .invoke:
-                    break
-                case .fail:
-                    failed += 1
-                case .info:
-                    ops.append(Op(clientID: event.process, input: input, unknownOutcomeCalledAt: Int64(callLine)))
-                case .ok:
-                    let output = try okOutput(event, input: input, callLine: callLine)
-                    ops.append(Op(clientID: event.process, input: input, output: output,
-                                  callTime: Int64(callLine), returnTime: Int64(lineNumber)))
+                try collector.ended(event.type, process: event.process, input: input, callLine: callLine, line: lineNumber) {
+                    () throws(HistoryLineProblem) in try okOutput(event, input: input, callLine: callLine)
                 }
             } catch {
                 errors.append(HistoryParseError(line: lineNumber, message: error.message))
             }
         }
         if !errors.isEmpty { throw HistoryParseFailure(errors: errors) }
-        for open in pairing.stillOpen() {
-            ops.append(Op(clientID: open.process, input: open.call, unknownOutcomeCalledAt: Int64(open.line)))
-        }
-        ops.sort { $0.callTime < $1.callTime }
-        return ParsedHistory(operations: ops, failedCount: failed, eventCount: events)
+        let ops = collector.finish(stillOpen: pairing.stillOpen())
+        return ParsedHistory(operations: ops, failedCount: collector.failed, eventCount: events)
     }
 
     /// The fields of one event line.

@@ -37,11 +37,9 @@ public enum KVHistoryFormat {
     public static func operations(
         from events: [(line: Int, event: KVHistoryEvent)]
     ) throws(HistoryParseFailure) -> ParsedHistory<KVModel> {
-        typealias Op = LinearizabilityOperation<KVModel.Input, KVModel.Output>
         var pairing = HistoryPairing<KVModel.Input>()
-        var ops: [Op] = []
+        var collector = OperationCollector<KVModel.Input, KVModel.Output>()
         var errors: [HistoryParseError] = []
-        var failed = 0
         for (line, e) in events {
             do throws(HistoryLineProblem) {
                 if e.type == .invoke {
@@ -55,28 +53,16 @@ public enum KVHistoryFormat {
                         ":\(e.type.rawValue) :\(e.function.rawValue) on key \(HistoryEDN.quote(e.key)) does not match "
                             + "the :invoke :\(input.function.rawValue) on key \(HistoryEDN.quote(input.key)) on line \(callLine)")
                 }
-                switch e.type {
-                case .invoke:
-                    break
-                case .fail:
-                    failed += 1
-                case .info:
-                    ops.append(Op(clientID: e.process, input: input, unknownOutcomeCalledAt: Int64(callLine)))
-                case .ok:
-                    let output = try okOutput(e, input: input, callLine: callLine)
-                    ops.append(Op(clientID: e.process, input: input, output: output,
-                                  callTime: Int64(callLine), returnTime: Int64(line)))
+                try collector.ended(e.type, process: e.process, input: input, callLine: callLine, line: line) {
+                    () throws(HistoryLineProblem) in try okOutput(e, input: input, callLine: callLine)
                 }
             } catch {
                 errors.append(HistoryParseError(line: line, message: error.message))
             }
         }
         if !errors.isEmpty { throw HistoryParseFailure(errors: errors) }
-        for open in pairing.stillOpen() {
-            ops.append(Op(clientID: open.process, input: open.call, unknownOutcomeCalledAt: Int64(open.line)))
-        }
-        ops.sort { $0.callTime < $1.callTime }
-        return ParsedHistory(operations: ops, failedCount: failed, eventCount: events.count)
+        let ops = collector.finish(stillOpen: pairing.stillOpen())
+        return ParsedHistory(operations: ops, failedCount: collector.failed, eventCount: events.count)
     }
 
     private static func invokeInput(_ e: KVHistoryEvent) throws(HistoryLineProblem) -> KVModel.Input {
