@@ -90,12 +90,14 @@ extension RaftNode {
     mutating func tickLeader() {
         heartbeatElapsed += 1
         electionElapsed += 1
-        for n in peers.keys.sorted() {
-            peers[n]!.ticksSinceAck += 1
-            if case .snapshot = peers[n]!.state {
-                peers[n]!.snapshotWaitTicks += 1
+        // Each peer's counters change independently of the others, so visiting them in the dictionary's own
+        // order cannot change a result; it avoids sorting the keys on every tick of every leader.
+        for index in peers.indices {
+            peers.values[index].ticksSinceAck += 1
+            if case .snapshot = peers.values[index].state {
+                peers.values[index].snapshotWaitTicks += 1
                 // The snapshot or its answer was lost: probe again, which sends a fresh one if still needed.
-                if peers[n]!.snapshotWaitTicks >= config.electionTicksMin { peers[n]!.becomeProbe() }
+                if peers.values[index].snapshotWaitTicks >= config.electionTicksMin { peers.values[index].becomeProbe() }
             }
         }
         if electionElapsed >= config.electionTicksMin {
@@ -114,10 +116,11 @@ extension RaftNode {
 
     /// Whether a quorum of voters (this one included) answered within the minimum election timeout.
     func hasActiveQuorum() -> Bool {
-        let active = membership.voters.filter { v in
-            v == id || (peers[v].map { $0.ticksSinceAck < config.electionTicksMin } ?? false)
+        var active = 0
+        for v in membership.voters where v == id || (peers[v].map { $0.ticksSinceAck < config.electionTicksMin } ?? false) {
+            active += 1
         }
-        return active.count >= quorumSize
+        return active >= quorumSize
     }
 
     mutating func broadcastAppend() {
