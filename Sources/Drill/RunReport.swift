@@ -74,6 +74,7 @@ public struct RunReport {
                 ("acknowledged_writes_lost", .int(s.checks.acknowledgedWritesLost)),
                 ("stale_reads", .int(s.checks.staleReads)),
                 ("linearizable", s.checks.linearizable.map { .bool($0) } ?? .null),
+                ("undecided_keys", .int(s.checks.undecidedKeys)),
                 ("first_violation", s.checks.firstViolation.map { .string($0) } ?? .null),
             ])),
         ])

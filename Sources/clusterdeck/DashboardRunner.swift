@@ -41,8 +41,11 @@ enum DashboardRunner {
             }
             // Wait for a key until the next frame is due; keys are handled at once, never behind the simulation.
             let nowNs = DispatchTime.now().uptimeNanoseconds
-            let waitMs = nowNs >= nextFrameNs ? 0 : Int((nextFrameNs - nowNs) / 1_000_000)
+            // Round up, so the wait does not end a fraction of a millisecond before the frame is due.
+            let waitMs = nowNs >= nextFrameNs ? 0 : Int((nextFrameNs - nowNs + 999_999) / 1_000_000)
+            var handledKey = false
             if let key = terminal.readKey(timeoutMs: waitMs) {
+                handledKey = true
                 if key == .resize {
                     let s = terminal.size()
                     _ = update(&host.model, .resize(columns: s.columns, rows: s.rows))
@@ -59,7 +62,8 @@ enum DashboardRunner {
             }
             let frameNs = DispatchTime.now().uptimeNanoseconds
             guard frameNs >= nextFrameNs else {
-                redraw(host.model, &buffer, terminal)
+                // A key between frames is shown at once; otherwise wait for the frame.
+                if handledKey { redraw(host.model, &buffer, terminal) }
                 continue
             }
             let elapsedMs = Int((frameNs - lastTickNs) / 1_000_000)

@@ -50,6 +50,7 @@ struct HeadlessPlay {
         let wallMs = Int64((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
         if json {
             let cluster = host.model.cluster
+            cluster.checkLinearizability()
             let report = RunReport(title: script.title, passed: passed, failed: failed, wallMs: wallMs, lines: player.transcript)
             print(report.json(cluster.snapshot(), eventsProcessed: cluster.eventsProcessed).rendered())
         }

@@ -40,6 +40,9 @@ struct Play: ParsableCommand {
     func run() throws {
         var script = try DrillLoader.load(file)
         script.config = cluster.config(over: script.config)
+        if script.config.replicas > script.config.stores {
+            throw ValidationError("\(script.config.replicas) replicas per partition need at least as many stores; this run has \(script.config.stores)")
+        }
         if headless {
             let code = HeadlessPlay(script: script, json: json, screen: screen, historyPath: history).run()
             throw ExitCode(code)

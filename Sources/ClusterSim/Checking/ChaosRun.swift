@@ -1,7 +1,7 @@
 /// One seeded run of random faults against a small cluster, then a full repair: the unit of a seed sweep.
 ///
-/// Faults: store kills and restarts, two-sided partitions, isolations, message loss, heals, and kills or
-/// restarts of services and caches. After the repair every partition must have a leader within
+/// Faults: store kills and restarts, two-sided partitions, isolations, message loss, heals, kills or
+/// restarts of services and caches, and placement changes (adding stores, rebalancing passes) under them. After the repair every partition must have a leader within
 /// `leaderDeadline`, and no checker may have seen a violation. The same seed always replays the same run.
 public struct ChaosRun: Sendable {
     public var seed: UInt64
@@ -21,6 +21,8 @@ public struct ChaosRun: Sendable {
         public var problems: [String] = []
         public var lostWrites = 0
         public var linearizable = true
+        /// Keys the live linearizability check left undecided (reported, not counted as a violation).
+        public var undecidedKeys = 0
         public var leaderElections = 0
         public var opsOK = 0
         public var recoveryMs: Int64 = 0
@@ -46,11 +48,16 @@ public struct ChaosRun: Sendable {
         let cluster = Cluster(config: config)
         if mode != .raft { cluster.apply(.replication(mode)) }
         var chaos = SimRandom(seed: seed).stream("chaos")
-        let storeIDs = (1...config.stores).map { NodeID.store($0) }
+        var storeIDs = (1...config.stores).map { NodeID.store($0) }
         cluster.run(for: .seconds(2))
         for _ in 0..<steps {
             let victim = storeIDs[chaos.below(storeIDs.count)]
-            switch chaos.below(9) {
+            switch chaos.below(11) {
+            case 9:
+                // Scale out (up to 7 stores): the new store is empty until a rebalance moves replicas to it.
+                if storeIDs.count < 7, cluster.apply(.add(.store)) == nil { storeIDs.append(.store(storeIDs.count + 1)) }
+            case 10:
+                cluster.apply(.rebalance)
             case 0, 1: cluster.apply(.kill(victim))
             case 2, 3: cluster.apply(.restart(victim))
             case 4:
@@ -83,6 +90,7 @@ public struct ChaosRun: Sendable {
         cluster.checkLinearizability()
         let checks = cluster.snapshot().checks
         outcome.linearizable = checks.linearizable ?? true
+        outcome.undecidedKeys = checks.undecidedKeys
         outcome.lostWrites = checks.acknowledgedWritesLost
         outcome.opsOK = cluster.snapshot().clients.ok
         outcome.leaderElections = cluster.checker.electionsSeen

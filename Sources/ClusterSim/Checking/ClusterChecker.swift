@@ -19,7 +19,7 @@ struct ClusterChecker {
     private(set) var firstProblem: String?
 
     /// Latest acknowledged write per key, and when each write value was issued and completed, for stale reads.
-    private var lastAckedWrite: [Int: (value: Int, invokeUs: Int64)] = [:]
+    private var lastAckedWrite: [Int: (value: Int, invokeUs: Int64, completeUs: Int64)] = [:]
     private var writeCompletedUs: [Int: Int64] = [:]
     /// Completed writes in completion order, so entries older than `staleWindowUs` can be forgotten.
     private var completedOrder: [(value: Int, completeUs: Int64)] = []
@@ -111,13 +111,15 @@ struct ClusterChecker {
             completedOrderStart = 0
         }
         if let last = lastAckedWrite[key], last.invokeUs > invokeUs { return }
-        lastAckedWrite[key] = (value, invokeUs)
+        lastAckedWrite[key] = (value, invokeUs, completeUs)
     }
 
     /// A read answered by the cache is stale when the value it returned was overwritten by a write that
     /// completed before the read began (so no linearization could place the read there).
     mutating func noteCachedRead(key: Int, value: Int?, invokeUs: Int64) {
-        guard let last = lastAckedWrite[key], last.value != value else { return }
+        // Only a write that had completed before the read began makes an older answer stale; one that
+        // overlapped the read may linearize after it.
+        guard let last = lastAckedWrite[key], last.value != value, last.completeUs < invokeUs else { return }
         if let value, let completed = writeCompletedUs[value], completed >= last.invokeUs { return }
         if value != nil && writeCompletedUs[value!] == nil { return }
         staleReads += 1

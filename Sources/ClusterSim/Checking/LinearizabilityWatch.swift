@@ -18,6 +18,8 @@ struct LinearizabilityWatch {
     var sink: ((String) -> Void)?
 
     var isViolated: Bool { violation != nil }
+    /// Operations on keys beyond the tracked ones (not checked live; `--history` plus check-history covers them).
+    var untrackedOperations: Int { recorder.untrackedOperationCount }
 
     mutating func invoked(opID: Int, op: ClientOp, at time: SimTime) {
         let ticket: KVHistoryRecorder.Ticket

@@ -66,6 +66,12 @@ extension Cluster {
     }
 
     private func add(_ tier: NodeID.Tier) -> String? {
+        defer {
+            // An isolated node stays cut off from processes added after the isolation, too.
+            if let added = allProcesses.last, !faults.isolated.isEmpty {
+                for isolated in faults.isolated where isolated != added { network.cut(added, isolated) }
+            }
+        }
         switch tier {
         case .store:
             guard stores.count < Cluster.maxNodesPerTier else { return "at most \(Cluster.maxNodesPerTier) stores" }

@@ -15,7 +15,7 @@ extension Cluster {
         case .up(let n):
             return exists(n) && isUp(n) ? 1 : 0
         case .underReplicated:
-            return Double((0..<config.partitions).filter { liveVoters($0) < config.replicas }.count)
+            return Double((0..<config.partitions).filter { liveVoters($0) < replicaTarget }.count)
         case .lagMax:
             return Double(currentLagMax())
         case .hitRatio:
@@ -37,6 +37,9 @@ extension Cluster {
             return Double(checker.staleReads)
         }
     }
+
+    /// Replicas each partition should have: the configured count, or every store when there are fewer.
+    var replicaTarget: Int { min(config.replicas, config.stores) }
 
     /// A leader that can exchange messages with enough voters to commit (itself included): a majority, or
     /// under synchronous replication every voter.
@@ -128,7 +131,8 @@ extension Cluster {
                               acknowledgedWritesLost: checker.acknowledgedWritesLost,
                               committedEntryChanges: checker.committedEntryChanges,
                               linearizable: linearity.checks == 0 ? nil : !linearity.isViolated,
-                              firstViolation: linearity.violation ?? checker.firstProblem, staleReads: checker.staleReads),
+                              firstViolation: linearity.violation ?? checker.firstProblem, staleReads: checker.staleReads,
+                              undecidedKeys: linearity.undecidedKeys.count + (linearity.untrackedOperations > 0 ? 1 : 0)),
             lagMaxHistory: lagMaxSeries.ordered, hitRatioHistory: hitRatioSeries.ordered)
     }
 

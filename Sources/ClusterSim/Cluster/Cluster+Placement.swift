@@ -4,6 +4,7 @@ extension Cluster {
     func placementTick() {
         schedule(.placementTick, afterUs: 100_000)
         declareDeadStores()
+        repairDeadReplicas()
         // Each move is advanced on a copy: advancing drains replicas, which may count keys into `placement`.
         for move in placement.moves {
             var current = move
@@ -53,14 +54,30 @@ extension Cluster {
             stores[s].dead = true
             let id = stores[s].id
             log(.node, "\(id) declared dead after \(config.storeDeadAfterMs / 1_000)s down; rebuilding its replicas")
-            for p in 0..<config.partitions {
-                guard let m = membership(p), m.voters.contains(id) || m.learners.contains(id) else { continue }
-                if placement.moves.contains(where: { $0.partition == p && ($0.from == id || $0.to == id) }) {
-                    placement.moves.removeAll { $0.partition == p && $0.to == id }
-                }
-                guard !placement.hasMove(partition: p), let target = leastLoadedStore(excluding: m.voters + m.learners) else { continue }
-                startMove(partition: p, from: id, to: target, reason: "\(id) dead")
+            // Moves towards the dead store can never finish: roll them back.
+            for i in placement.moves.indices where placement.moves[i].to == id && placement.moves[i].phase != .rollback {
+                placement.moves[i].phase = .rollback
+                log(.rebalance, "p\(placement.moves[i].partition): move to \(id) rolled back: \(id) is dead")
             }
+        }
+    }
+
+    /// Every tick: a partition with no move in progress whose membership still names a dead store gets
+    /// that replica replaced (a voter) or removed (a learner), so repairs are retried until they happen.
+    private func repairDeadReplicas() {
+        let dead = stores.filter(\.dead).map(\.id)
+        guard !dead.isEmpty else { return }
+        for p in 0..<config.partitions where !placement.hasMove(partition: p) {
+            guard let m = membership(p) else { continue }
+            if let learner = m.learners.first(where: { dead.contains($0) }) {
+                var undo = Move(partition: p, from: nil, to: learner, startedUs: now.us, reason: "\(learner) dead")
+                undo.phase = .rollback
+                placement.moves.append(undo)
+                continue
+            }
+            guard let voter = m.voters.first(where: { dead.contains($0) }),
+                  let target = leastLoadedStore(excluding: m.voters + m.learners) else { continue }
+            startMove(partition: p, from: voter, to: target, reason: "\(voter) dead")
         }
     }
 
@@ -89,23 +106,30 @@ extension Cluster {
     /// One step of a move; true when it is finished (done or abandoned).
     private func advanceMove(_ move: inout Move) -> Bool {
         let p = move.partition
-        if now.us - move.startedUs > PlacementState.moveTimeoutUs {
-            placement.movesAborted += 1
-            log(.rebalance, "p\(p): move to \(move.to) abandoned after \(PlacementState.moveTimeoutUs / 1_000_000)s in \(move.phase.rawValue)")
-            return true
-        }
+        let early = move.phase == .addLearner || move.phase == .catchUp
         let target = move.to.number - 1
-        guard stores[target].up, !stores[target].dead else {
-            if move.phase == .addLearner || move.phase == .catchUp {
-                placement.movesAborted += 1
-                log(.rebalance, "p\(p): move to \(move.to) abandoned: \(move.to) is down")
-                return true
-            }
-            return false
+        if early && (now.us - move.startedUs > PlacementState.moveTimeoutUs || !stores[target].up || stores[target].dead) {
+            // Before `to` votes, giving up means undoing: take it out of the membership again.
+            log(.rebalance, "p\(p): move to \(move.to) rolled back (\(stores[target].up ? "no progress in \(PlacementState.moveTimeoutUs / 1_000_000)s" : "\(move.to) is down"))")
+            move.phase = .rollback
         }
         guard let (ls, leader) = leaderReplica(p) else { return false }
         let m = leader.membership
         switch move.phase {
+        case .rollback:
+            if m.contains(move.to) {
+                if leader.id == move.to { return false }
+                if case .accepted(let index, _) = stores[ls].replicas[p]!.propose(.change(.remove(move.to))) {
+                    move.proposedIndex = index
+                    drainReplica(store: ls, partition: p)
+                }
+                return false
+            }
+            guard leader.commitIndex >= move.proposedIndex else { return false }
+            if move.to.number <= stores.count { stores[move.to.number - 1].dropReplica(partition: p) }
+            placement.movesAborted += 1
+            log(.rebalance, "p\(p): \(move.to) taken out of the group again (\(move.reason))")
+            return true
         case .addLearner:
             if m.learners.contains(move.to) || m.voters.contains(move.to) {
                 move.phase = .catchUp
@@ -149,8 +173,14 @@ extension Cluster {
                 return finishMove(move)
             }
             if from == leader.id {
-                // Hand leadership to the newcomer before removing the old leader's replica.
-                stores[ls].replicas[p]!.transferLeadership(to: move.to)
+                // Hand leadership away before removing the old leader's replica: once per attempt (a transfer
+                // blocks proposals while it runs), first to the newcomer, then to the other voters in turn.
+                if let started = move.transferStartedUs, now.us - started < PlacementState.transferTimeoutUs { return false }
+                let candidates = [move.to] + m.voters.filter { $0 != from && $0 != move.to && isUp($0) }
+                let next = candidates[move.transferAttempts % candidates.count]
+                move.transferAttempts += 1
+                move.transferStartedUs = now.us
+                stores[ls].replicas[p]!.transferLeadership(to: next)
                 drainReplica(store: ls, partition: p)
                 return false
             }
@@ -190,7 +220,7 @@ extension Cluster {
             guard let low = load.first, let high = load.last, high.replicas - low.replicas > 1 else { break }
             // A partition on the busiest store that the idlest lacks; prefer one the busy store does not lead.
             var candidate: Int?
-            for p in 0..<config.partitions where !busy.contains(p) {
+            for p in 0..<config.partitions where !busy.contains(p) && liveVoters(p) >= replicaTarget {
                 guard let m = membership(p), m.voters.contains(high.store), !m.voters.contains(low.store),
                       !m.learners.contains(low.store) else { continue }
                 if partitionTracks[p].leader != high.store { candidate = p; break }

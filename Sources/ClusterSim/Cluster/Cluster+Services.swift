@@ -110,7 +110,9 @@ extension Cluster {
               var work = services[s].active[call.requestID] else { return }
         switch call.target {
         case .cache:
-            // The cache node did not answer: fall through to the store (the load lands there).
+            // The cache node did not answer: a miss as far as the service can tell (so a dead cache node
+            // shows in the hit ratio), and the read falls through to the store (the load lands there).
+            cacheLookupWindow.add()
             work.fillCache = false
             services[s].active[call.requestID] = work
             callStore(service: s, requestID: call.requestID)

@@ -103,8 +103,8 @@ extension Cluster {
         for w in stores[s].pendingWrites {
             guard w.partition == p, w.index <= lastApplied else { keep.append(w); continue }
             guard let entry = applied.first(where: { $0.index == w.index }) else {
-                // Applied in an earlier batch (cannot happen for a leader's own proposal) or via a snapshot.
-                send(.storeReply(callID: w.callID, reply: .dropped), from: me, to: w.service)
+                // Jumped over by a snapshot: the write may or may not be in it. Say nothing; the caller's
+                // timeout then reports the outcome as unknown, which is the truth.
                 continue
             }
             if entry.term == w.term {
@@ -122,6 +122,8 @@ extension Cluster {
         guard let node = stores[s].replicas[p] else { return }
         let me = stores[s].id
         if node.role == .leader {
+            // A deposed leader that has not yet heard of the newer term is not news.
+            guard node.term >= partitionTracks[p].leaderTerm else { return }
             if partitionTracks[p].leader != me || partitionTracks[p].leaderTerm != node.term {
                 let previous = partitionTracks[p].leader
                 partitionTracks[p] = PartitionTrack(leader: me, leaderTerm: node.term, since: now)
@@ -131,7 +133,7 @@ extension Cluster {
                 let was = previous.map { " (was \($0))" } ?? ""
                 log(.leader, "p\(p): \(me) is leader, term \(node.term)\(was)")
             }
-        } else if partitionTracks[p].leader == me {
+        } else if partitionTracks[p].leader == me && partitionTracks[p].leaderTerm <= node.term {
             partitionTracks[p].leader = nil
             partitionTracks[p].since = now
             log(.leader, "p\(p): \(me) stepped down in term \(node.term); no leader")

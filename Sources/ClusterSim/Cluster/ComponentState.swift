@@ -149,6 +149,7 @@ struct StoreState {
         saved[p] = nil
         partitionsHeld.removeAll { $0 == p }
         pendingWrites.removeAll { $0.partition == p }
+        for id in pendingReads.keys.sorted() where pendingReads[id]!.partition == p { pendingReads[id] = nil }
     }
 
     func holds(_ p: Int) -> Bool { replicas[p] != nil || saved[p] != nil }

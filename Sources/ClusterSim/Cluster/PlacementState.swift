@@ -1,7 +1,10 @@
 /// One replica move: add `to` as a learner, let it catch up from a snapshot, promote it, then remove `from`.
+/// A move given up before `to` votes is rolled back: `to` is removed again, so nothing is left half-done.
 struct Move {
     enum Phase: String {
         case addLearner, catchUp, promote, removeOld
+        /// Undo: remove `to` from the membership (it never became a voter), then drop its replica.
+        case rollback
     }
     var partition: Int
     /// The replica to remove once the new one votes; nil when only adding (none today, kept for clarity).
@@ -12,6 +15,9 @@ struct Move {
     var startedUs: Int64
     var reason: String
     var keysMoved = 0
+    /// Leadership transfers tried while `from` leads, and when the latest one started.
+    var transferAttempts = 0
+    var transferStartedUs: Int64?
 }
 
 /// The placement controller's state: moves in progress and what rebalancing has done so far.
@@ -24,6 +30,8 @@ struct PlacementState {
     var leaderBalancePending = false
     static let maxMoves = 256
     static let moveTimeoutUs: Int64 = 60_000_000
+    /// A leadership transfer not done after this long is retried, towards another voter.
+    static let transferTimeoutUs: Int64 = 600_000
 
     /// Counts keys shipped to a move's new replica.
     mutating func snapshotSent(partition p: Int, to node: NodeID, keys: Int) {

@@ -17,8 +17,12 @@ struct RateWindow {
 
     var total: Int { buckets.reduce(0, +) }
 
-    /// Events per second over the window (the current partial second counts as a whole one).
-    var perSecond: Double { Double(total) / Double(filledSeconds + 1) }
+    /// Events per second over the completed seconds in the window (the current partial second is left
+    /// out, so the figure does not sag after each rotation); before a second completes, the count so far.
+    var perSecond: Double {
+        guard filledSeconds > 0 else { return Double(buckets[current]) }
+        return Double(total - buckets[current]) / Double(filledSeconds)
+    }
 }
 
 /// A fixed-size ring of the most recent samples.

@@ -212,14 +212,18 @@ public struct CheckView: Sendable, Equatable {
     public var firstViolation: String?
     /// Reads answered from the cache that returned a value older than the latest acknowledged write.
     public var staleReads: Int
+    /// Keys the live linearizability check could not decide (budget spent, or a window it could not fold);
+    /// "linearizable" means no violation among the decided keys.
+    public var undecidedKeys: Int
     public init(electionSafetyViolations: Int, acknowledgedWritesLost: Int, committedEntryChanges: Int,
-                linearizable: Bool?, firstViolation: String?, staleReads: Int) {
+                linearizable: Bool?, firstViolation: String?, staleReads: Int, undecidedKeys: Int = 0) {
         self.electionSafetyViolations = electionSafetyViolations
         self.acknowledgedWritesLost = acknowledgedWritesLost
         self.committedEntryChanges = committedEntryChanges
         self.linearizable = linearizable
         self.firstViolation = firstViolation
         self.staleReads = staleReads
+        self.undecidedKeys = undecidedKeys
     }
 }
 
