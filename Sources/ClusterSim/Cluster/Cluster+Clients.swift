@@ -3,10 +3,8 @@
 extension Cluster {
     func clientArrival() {
         schedule(.clientArrival, afterUs: workload.nextGapUs())
-        guard clients.pending.count < ClientState.maxInFlight else {
-            clients.shed += 1
-            return
-        }
+        // The clients' own limit on operations in flight: past it, an arrival is not issued.
+        guard clients.pending.count < ClientState.maxInFlight else { return }
         let key = workload.nextKey()
         let op: ClientOp
         if workload.nextIsRead() {

@@ -127,7 +127,6 @@ extension Cluster {
             }
             guard leader.commitIndex >= move.proposedIndex else { return false }
             if move.to.number <= stores.count { stores[move.to.number - 1].dropReplica(partition: p) }
-            placement.movesAborted += 1
             log(.rebalance, "p\(p): \(move.to) taken out of the group again (\(move.reason))")
             return true
         case .addLearner:

@@ -12,7 +12,6 @@ extension Cluster {
             } else if services[s].queue.count < config.serviceQueueLimit {
                 services[s].queue.append((requestID, op))
             } else {
-                services[s].rejected += 1
                 send(.serviceResponse(requestID: requestID, result: .failed("\(services[s].id) overloaded")),
                      from: services[s].id, to: .balancer)
             }

@@ -161,11 +161,7 @@ public final class Cluster {
         cacheLookupWindow.rotate()
         lagMaxSeries.append(currentLagMax())
         hitRatioSeries.append(currentHitRatio())
-        if now.us % 5_000_000 == 0 {
-            let wasViolated = linearity.isViolated
-            linearity.check()
-            if !wasViolated, let violation = linearity.violation { log(.check, "NOT LINEARIZABLE: \(violation)") }
-        }
+        if now.us % 5_000_000 == 0 { checkLinearizability() }
         schedule(.secondTick, afterUs: 1_000_000)
     }
 

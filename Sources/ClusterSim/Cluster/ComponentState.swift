@@ -12,8 +12,6 @@ struct ClientState {
     var ok = 0
     var failed = 0
     var timedOut = 0
-    /// Operations not issued because too many were already in flight (the clients' own limit).
-    var shed = 0
     static let maxInFlight = 50_000
 }
 
@@ -86,7 +84,6 @@ struct ServiceState {
     var calls: [Int: ServiceCall] = [:]
     var leaderHint: [Int: NodeID] = [:]
     var nextCallID = 1
-    var rejected = 0
 }
 
 /// A cache node: an LRU with a TTL.
@@ -151,8 +148,6 @@ struct StoreState {
         pendingWrites.removeAll { $0.partition == p }
         for id in pendingReads.keys.sorted() where pendingReads[id]!.partition == p { pendingReads[id] = nil }
     }
-
-    func holds(_ p: Int) -> Bool { replicas[p] != nil || saved[p] != nil }
 }
 
 /// Who leads a partition as far as the cluster can tell, and since when.

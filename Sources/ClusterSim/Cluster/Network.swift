@@ -8,7 +8,6 @@ struct Network {
     /// Cut directed links, keyed by `linkKey(from, to)`.
     private(set) var cutLinks: Set<UInt64> = []
     var random: SimRandom
-    private(set) var dropped = 0
 
     init(config: ClusterConfig, random: SimRandom) {
         latencyMsMin = config.latencyMsMin
@@ -40,7 +39,6 @@ struct Network {
     /// The delivery delay for one message, or nil when loss drops it.
     mutating func delayUs() -> Int64? {
         if lossPercent > 0 && random.chance(lossPercent / 100) {
-            dropped += 1
             return nil
         }
         let baseUs = random.int(in: Int(latencyMsMin * 1_000)...Int(latencyMsMax * 1_000))

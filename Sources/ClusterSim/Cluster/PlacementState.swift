@@ -24,7 +24,6 @@ struct Move {
 struct PlacementState {
     var moves: [Move] = []
     var movesDone = 0
-    var movesAborted = 0
     var keysMoved = 0
     /// A rebalance pass asked for leader balancing once its replica moves finish.
     var leaderBalancePending = false
