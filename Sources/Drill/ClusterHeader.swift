@@ -5,7 +5,7 @@ enum ClusterHeader {
     /// Each setting and the sizes it accepts; `replicas` is further capped by the number of stores.
     static let bounds: [(key: String, range: ClosedRange<Int>)] = [
         ("stores", 1...Topology.maxPerTier), ("services", 1...Topology.maxPerTier), ("caches", 1...Topology.maxPerTier),
-        ("partitions", 1...256), ("replicas", 1...Topology.maxPerTier),
+        ("partitions", 1...ClusterLimits.partitionsMax), ("replicas", 1...Topology.maxPerTier),
     ]
     static let example = "cluster stores=5 services=3 caches=3 partitions=24 replicas=3"
 

@@ -1,3 +1,5 @@
+import ClusterSim
+
 /// One malformed drill line: where it is and what is wrong, printed as `FILE:LINE: message`.
 public struct DrillDiagnostic: Sendable, Equatable, CustomStringConvertible {
     public var file: String
@@ -14,7 +16,8 @@ public struct DrillDiagnostic: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(file):\(line): \(message)" }
+    /// `FILE:LINE: message`, with control characters in the file name and message shown escaped.
+    public var description: String { "\(VisibleText.escaped(file)):\(line): \(VisibleText.escaped(message))" }
 }
 
 /// Every problem found in a drill file; when parsing throws this, nothing of the drill may run.
@@ -26,6 +29,15 @@ public struct DrillParseError: Error, Sendable, Equatable, CustomStringConvertib
         self.diagnostics = diagnostics
     }
 
-    /// One diagnostic per line.
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    /// The most diagnostics `description` lists; a file with more says how many were left out.
+    public static let listedMax = 100
+
+    /// One diagnostic per line, at most `listedMax` of them.
+    public var description: String {
+        var lines = diagnostics.prefix(Self.listedMax).map(\.description)
+        if diagnostics.count > Self.listedMax, let last = diagnostics.last {
+            lines.append("\(VisibleText.escaped(last.file)): \(diagnostics.count - Self.listedMax) more problems not listed")
+        }
+        return lines.joined(separator: "\n")
+    }
 }

@@ -29,7 +29,8 @@ public enum DrillLanguage {
         }
         let limit = word.count <= 3 ? 1 : 2
         var best: (name: String, distance: Int)?
-        for candidate in candidates {
+        // The distance is at least the difference in length, so far-off lengths need no table.
+        for candidate in candidates where abs(candidate.count - word.count) <= limit {
             let distance = editDistance(word, candidate)
             if distance <= limit, distance < (best?.distance ?? Int.max) {
                 best = (candidate, distance)

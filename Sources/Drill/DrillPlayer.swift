@@ -69,13 +69,13 @@ public struct DrillPlayer: Sendable {
         switch step.action {
         case .caption(let text):
             host.caption(text, line: step.line)
-            transcript.append("CAPTION \(now) \(text)")
+            transcript.append("CAPTION \(now) \(VisibleText.escaped(text))")
         case .key(let key):
             host.press(key)
         case .command(let command, let text):
             if let refusal = host.apply(command) {
                 failed += 1
-                transcript.append("ERROR \(now) line \(step.line): \(text): \(refusal)")
+                transcript.append("ERROR \(now) line \(step.line): \(VisibleText.escaped(text)): \(VisibleText.escaped(refusal))")
             }
         case .wait(let span):
             let until: SimTime

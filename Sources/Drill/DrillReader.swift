@@ -9,6 +9,10 @@ struct DrillReader {
     /// Processes as they stand at the current line: the cluster header's sizes plus every `add` so far.
     private var topology = Topology(config: ClusterConfig())
     private var headerLines: [(directive: String, line: Int)] = []
+    /// The longest the drill can run so far: every wait plus every `within`, in virtual time.
+    private var length = SimTime.zero
+    /// The longest a whole drill may run in virtual time.
+    public static let lengthMax = SimTime.seconds(24 * 60 * 60)
     private var firstActionLine: Int?
 
     /// Reads line `number`; a malformed line adds one problem and no step.
@@ -25,6 +29,7 @@ struct DrillReader {
             } else if DrillLanguage.actionDirectives.contains(word.text) || CommandParser.isCommand(word.text) {
                 if firstActionLine == nil { firstActionLine = number }
                 let action = try readAction(tokens, &args, isBound: isBound)
+                try count(action)
                 steps.append(DrillStep(line: number, action: action))
             } else {
                 throw CommandError("unknown directive \(word.text)" + DrillLanguage.suggestion(for: word.text, in: DrillLanguage.directives),
@@ -79,6 +84,22 @@ struct DrillReader {
         }
         try args.finish()
         return action
+    }
+
+    /// Adds the virtual time `action` may take to the drill's length, refusing a drill that would pass `lengthMax`.
+    private mutating func count(_ action: DrillAction) throws(CommandError) {
+        let span: SimTime
+        switch action {
+        case .wait(let wait): span = wait
+        case .expect(let expectation): span = expectation.within ?? .zero
+        default: return
+        }
+        guard length + span <= DrillReader.lengthMax else {
+            throw CommandError("this line takes the drill past \(DurationText.describe(DrillReader.lengthMax)) of virtual time "
+                               + "(its waits and withins add up to \(DurationText.describe(length + span))); a drill may run at most that long",
+                               column: 1)
+        }
+        length = length + span
     }
 
     private func key(_ token: Token, isBound: (KeyInput) -> Bool) throws(CommandError) -> KeyInput {

@@ -37,4 +37,16 @@ enum DurationText {
         }
         return SimTime(us: us)
     }
+
+    /// A span as a person reads it: `24h`, `1h 30m`, `2m 0.5s`, `250ms`.
+    static func describe(_ span: SimTime) -> String {
+        let totalMs = span.us / 1_000
+        guard totalMs >= 1_000 else { return "\(totalMs)ms" }
+        let hours = totalMs / 3_600_000, minutes = totalMs / 60_000 % 60, ms = totalMs % 60_000
+        var parts: [String] = []
+        if hours > 0 { parts.append("\(hours)h") }
+        if minutes > 0 || (hours > 0 && ms > 0) { parts.append("\(minutes)m") }
+        if ms > 0 { parts.append(ms % 1_000 == 0 ? "\(ms / 1_000)s" : "\(ValueText.format(Double(ms) / 1_000))s") }
+        return parts.joined(separator: " ")
+    }
 }

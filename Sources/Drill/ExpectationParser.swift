@@ -13,7 +13,8 @@ enum ExpectationParser {
         }
         let valueToken = try args.require("a value after \(opToken.text)", example: example)
         guard let value = NumberText.decimal(valueToken.text) else {
-            throw CommandError("bad number \(valueToken.text): expect compares with a number", column: valueToken.column)
+            throw CommandError("bad number \(valueToken.text) (\(NumberText.decimalProblem(valueToken.text))): expect compares with a decimal number",
+                               column: valueToken.column)
         }
         var within: SimTime?
         if let keyword = args.next() {

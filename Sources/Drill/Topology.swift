@@ -3,7 +3,7 @@ import ClusterSim
 /// How many processes of each tier exist at one point of a drill, so a command can name only real nodes.
 public struct Topology: Sendable, Equatable {
     /// The most processes one tier may hold; `add` stops there.
-    public static let maxPerTier = 32
+    public static let maxPerTier = ClusterLimits.processesPerTierMax
 
     public var stores: Int
     public var services: Int

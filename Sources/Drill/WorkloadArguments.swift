@@ -4,9 +4,6 @@ import ClusterSim
 enum WorkloadArguments {
     static let settings = ["rate", "reads", "keys", "zipf"]
     /// The highest request rate a drill may ask for, per second of virtual time.
-    static let rateMax = 100_000.0
-    static let keysMax = 10_000_000
-    static let zipfMax = 10.0
 
     static func parse(_ args: inout ArgumentCursor) throws(CommandError) -> WorkloadChange {
         guard !args.isAtEnd else {
@@ -30,19 +27,21 @@ enum WorkloadArguments {
             seen.append(name)
             switch name {
             case "rate":
-                change.ratePerSecond = try decimal(text, token, in: "more than 0, at most 100000") { $0 > 0 && $0 <= rateMax }
+                change.ratePerSecond = try decimal(text, token, in: ClusterLimits.rateRangeText) {
+                    $0 >= ClusterLimits.ratePerSecondMin && $0 <= ClusterLimits.ratePerSecondMax
+                }
             case "reads":
                 change.readFraction = try decimal(text, token, in: "0 to 1") { $0 >= 0 && $0 <= 1 }
             case "keys":
                 guard let keys = NumberText.integer(text) else {
                     throw CommandError("bad number \(text): keys takes a whole number", column: token.column)
                 }
-                guard keys >= 1, keys <= keysMax else {
-                    throw CommandError("keys=\(text) is out of range (1 to \(keysMax))", column: token.column)
+                guard keys >= 1, keys <= ClusterLimits.keysMax else {
+                    throw CommandError("keys=\(text) is out of range (1 to \(ClusterLimits.keysMax))", column: token.column)
                 }
                 change.keys = keys
             default:
-                change.zipfExponent = try decimal(text, token, in: "0 to 10") { $0 >= 0 && $0 <= zipfMax }
+                change.zipfExponent = try decimal(text, token, in: "0 to 10") { $0 >= 0 && $0 <= ClusterLimits.zipfExponentMax }
             }
         }
         return change
@@ -52,7 +51,7 @@ enum WorkloadArguments {
                                 _ accepts: (Double) -> Bool) throws(CommandError) -> Double {
         let name = token.text.prefix(while: { $0 != "=" })
         guard let value = NumberText.decimal(text) else {
-            throw CommandError("bad number \(text): \(name) takes a number", column: token.column)
+            throw CommandError("bad number \(text) (\(NumberText.decimalProblem(text))): \(name) takes a decimal number", column: token.column)
         }
         guard accepts(value) else {
             throw CommandError("\(name)=\(text) is out of range (\(range))", column: token.column)

@@ -11,10 +11,12 @@ struct Bench: ParsableCommand {
 
     @OptionGroup var cluster: ClusterOptions
 
-    @Option(help: "Virtual seconds to simulate per repetition.")
+    @Option(parsing: .unconditional, help: "Virtual seconds to simulate per repetition (1-86400).",
+            transform: { Int64(try NumberArgument.integer($0)) })
     var virtualSeconds: Int64 = 60
 
-    @Option(help: "Repetitions (a fresh cluster each time); the median is reported.")
+    @Option(parsing: .unconditional, help: "Repetitions (a fresh cluster each time; 1-100); the median is reported.",
+            transform: NumberArgument.integer)
     var repeats = 3
 
     func validate() throws {

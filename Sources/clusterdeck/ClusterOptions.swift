@@ -3,25 +3,28 @@ import ClusterSim
 
 /// The cluster-shaping flags shared by the dashboard and `play`.
 struct ClusterOptions: ParsableArguments {
-    @Option(help: "Seed for every random choice in the simulation.")
+    @Option(parsing: .unconditional, help: "Seed for every random choice in the simulation.",
+            transform: NumberArgument.unsigned)
     var seed: UInt64?
 
-    @Option(help: "Store nodes (1-32).")
+    @Option(parsing: .unconditional, help: "Store nodes (1-32).", transform: NumberArgument.integer)
     var stores: Int?
 
-    @Option(help: "Service instances behind the balancer (1-32).")
+    @Option(parsing: .unconditional, help: "Service instances behind the balancer (1-32).", transform: NumberArgument.integer)
     var services: Int?
 
-    @Option(help: "Cache nodes (1-32).")
+    @Option(parsing: .unconditional, help: "Cache nodes (1-32).", transform: NumberArgument.integer)
     var caches: Int?
 
-    @Option(help: "Partitions of the key space (1-256).")
+    @Option(parsing: .unconditional, help: "Partitions of the key space (1-256).", transform: NumberArgument.integer)
     var partitions: Int?
 
-    @Option(help: "Replicas per partition (1 to the number of stores).")
+    @Option(parsing: .unconditional, help: "Replicas per partition (1 to the number of stores).", transform: NumberArgument.integer)
     var replicas: Int?
 
-    @Option(help: "Client operations per second of virtual time.")
+    @Option(parsing: .unconditional, help: "Client operations per second of virtual time (0.001-100000).",
+            transform: NumberArgument.decimal("rate", in: ClusterLimits.ratePerSecondMin...ClusterLimits.ratePerSecondMax,
+                                               rangeText: ClusterLimits.rateRangeText))
     var rate: Double?
 
     func validate() throws {
@@ -30,16 +33,14 @@ struct ClusterOptions: ParsableArguments {
                 throw ValidationError("--\(name) must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
             }
         }
-        try check(stores, "stores", 1...32)
-        try check(services, "services", 1...32)
-        try check(caches, "caches", 1...32)
-        try check(partitions, "partitions", 1...256)
-        try check(replicas, "replicas", 1...32)
+        let tier = 1...ClusterLimits.processesPerTierMax
+        try check(stores, "stores", tier)
+        try check(services, "services", tier)
+        try check(caches, "caches", tier)
+        try check(partitions, "partitions", 1...ClusterLimits.partitionsMax)
+        try check(replicas, "replicas", tier)
         if let replicas, replicas > (stores ?? ClusterConfig().stores) {
             throw ValidationError("--replicas \(replicas) is more than the \(stores ?? ClusterConfig().stores) stores")
-        }
-        if let rate, !(rate > 0 && rate <= 100_000) {
-            throw ValidationError("--rate must be above 0 and at most 100000, got \(rate)")
         }
     }
 

@@ -1,26 +1,36 @@
-import ClusterSim
 import ArgumentParser
+import ClusterSim
 import DeckUI
 import Drill
 import Foundation
 
 /// Reads and parses a drill file, turning every problem into a message and exit status 2.
 enum DrillLoader {
+    /// The largest drill file read; a longer one is refused before it is parsed.
+    static let fileBytesMax = 4 * 1024 * 1024
+
     static func load(_ path: String) throws -> DrillScript {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
-            FileHandle.standardError.write(Data("clusterdeck: \(path) \(reason)\n".utf8))
-            throw ExitCode(2)
+        let shown = VisibleText.escaped(path)
+        let data: Data
+        switch InputFile.read(path, bytesMax: fileBytesMax) {
+        case .success(let bytes): data = bytes
+        case .failure(let problem): throw failure("clusterdeck: \(shown) \(problem)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            FileHandle.standardError.write(Data("\(path):1: the file is not UTF-8 text\n".utf8))
-            throw ExitCode(2)
+        let text: String
+        switch TextDecoding.utf8(data) {
+        case .success(let decoded): text = decoded
+        case .failure(let bad): throw failure("\(shown):\(bad.line): \(bad.message)")
         }
         do {
             return try DrillParser.parse(text, file: path, isBound: DeckKeys.isBound)
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(2)
+            throw failure(error.description)
         }
+    }
+
+    /// Prints `message` and gives the exit status for a drill that cannot be played.
+    private static func failure(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        return ExitCode(2)
     }
 }

@@ -9,22 +9,27 @@ struct Sweep: ParsableCommand {
         discussion: "Exit 0 when no seed broke an invariant, 1 otherwise. Each failing seed is printed so it can be replayed."
     )
 
-    @Option(help: "How many seeds to run.")
+    @Option(parsing: .unconditional, help: "How many seeds to run (1-1000000).", transform: NumberArgument.integer)
     var seeds = 200
 
-    @Option(help: "First seed.")
+    @Option(parsing: .unconditional, help: "First seed.", transform: NumberArgument.unsigned)
     var from: UInt64 = 1
 
     @Option(help: "Replication mode: raft, sync or async.")
     var mode = "raft"
 
-    @Option(help: "Random faults per run (one every 0.3-1.7 s of virtual time).")
+    @Option(parsing: .unconditional, help: "Random faults per run (one every 0.3-1.7 s of virtual time; 1-1000).",
+            transform: NumberArgument.integer)
     var steps = 12
 
     func validate() throws {
         guard seeds >= 1 && seeds <= 1_000_000 else { throw ValidationError("--seeds must be between 1 and 1000000, got \(seeds)") }
         guard ReplicationMode(rawValue: mode) != nil else { throw ValidationError("--mode must be raft, sync or async, got '\(mode)'") }
         guard steps >= 1 && steps <= 1_000 else { throw ValidationError("--steps must be between 1 and 1000, got \(steps)") }
+        guard from <= UInt64.max - UInt64(seeds - 1) else {
+            throw ValidationError("--from \(from) with --seeds \(seeds) runs past the last seed, \(UInt64.max); "
+                                  + "the highest --from for \(seeds) seeds is \(UInt64.max - UInt64(seeds - 1))")
+        }
     }
 
     func run() throws {
@@ -34,7 +39,8 @@ struct Sweep: ParsableCommand {
         var lossySeeds = 0
         var nonLinearizableSeeds = 0
         var worstRecoveryMs: Int64 = 0
-        for seed in from..<(from + UInt64(seeds)) {
+        let last = from + UInt64(seeds - 1)
+        for seed in from...last {
             let outcome = ChaosRun(seed: seed, mode: replication, steps: steps).run()
             worstRecoveryMs = max(worstRecoveryMs, outcome.recoveryMs)
             if outcome.lostWrites > 0 { lossySeeds += 1 }
@@ -45,7 +51,7 @@ struct Sweep: ParsableCommand {
             }
         }
         let wallSeconds = Date().timeIntervalSince(started)
-        print("\(seeds) seeds (\(from)...\(from + UInt64(seeds) - 1)), mode \(mode): \(seeds - failures) clean, \(failures) with violations; "
+        print("\(seeds) seeds (\(from)...\(last)), mode \(mode): \(seeds - failures) clean, \(failures) with violations; "
               + "\(lossySeeds) lost acknowledged writes, \(nonLinearizableSeeds) not linearizable; slowest recovery \(worstRecoveryMs) ms; \(String(format: "%.1f", wallSeconds)) s wall")
         if failures > 0 { throw ExitCode(1) }
     }

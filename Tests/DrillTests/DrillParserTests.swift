@@ -92,7 +92,7 @@ struct DrillParserTests {
         // Commands inside drills.
         ("kill n9", "t.drill:1: unknown node n9: this cluster has n1..n5"),
         ("loss 150", "t.drill:1: loss 150 is out of range (0 to 100)"),
-        ("workload rate=0", "t.drill:1: rate=0 is out of range (more than 0, at most 100000)"),
+        ("workload rate=0", "t.drill:1: rate=0 is out of range (from 0.001 to 100000)"),
         ("lb fastest", "t.drill:1: unknown algorithm fastest: expected round-robin or p2c"),
         // Expectations.
         ("expect", "t.drill:1: expect needs a metric, an operator and a value, e.g. expect leaderless == 0 within 2s"),
@@ -102,7 +102,7 @@ struct DrillParserTests {
         ("expect leaderless 0", "t.drill:1: missing operator before 0: expected one of == != < <= > >="),
         ("expect leaderless", "t.drill:1: expect needs an operator and a value after leaderless, e.g. expect leaderless == 0 within 2s"),
         ("expect leaderless ==", "t.drill:1: expect needs a value after ==, e.g. expect leaderless == 0 within 2s"),
-        ("expect leaderless == none", "t.drill:1: bad number none: expect compares with a number"),
+        ("expect leaderless == none", "t.drill:1: bad number none (not a decimal number): expect compares with a decimal number"),
         ("expect leaderless == 0 within", "t.drill:1: expect needs a duration after within, e.g. expect leaderless == 0 within 2s"),
         ("expect leaderless == 0 within 2", "t.drill:1: bad duration 2: add a unit, ms, s or m (e.g. 2s)"),
         ("expect leaderless == 0 after 2s", "t.drill:1: expect: expected within DURATION after the value, got after"),

@@ -17,7 +17,7 @@ struct BadInputTests {
     @Test(arguments: [
         (["--stores", "0"], "--stores must be between 1 and 32"),
         (["--replicas", "7"], "--replicas 7 is more than the 5 stores"),
-        (["--rate", "0"], "--rate must be above 0"),
+        (["--rate", "0"], "out of range: --rate must be from 0.001 to 100000"),
         (["play", "demo/leader-failover.drill", "--json"], "--json needs --headless"),
         (["sweep", "--mode", "quorum"], "--mode must be raft, sync or async"),
         (["--frobnicate"], "Unknown option '--frobnicate'"),

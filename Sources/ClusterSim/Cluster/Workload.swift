@@ -77,12 +77,16 @@ struct Workload {
         return sum
     }
 
+    /// The longest gap between two operations: a day of virtual time.
+    static let gapUsMax: Int64 = 86_400_000_000
+
     /// Virtual microseconds until the next operation (exponential inter-arrival: a Poisson process).
     mutating func nextGapUs() -> Int64 {
         guard config.ratePerSecond > 0 else { return 1_000_000 }
         let u = max(random.unit(), 1e-12)
-        let gapSeconds = -Workload.log(u) / config.ratePerSecond
-        return max(1, Int64(gapSeconds * 1_000_000))
+        let gapUs = -Workload.log(u) / config.ratePerSecond * 1_000_000
+        // A rate below ClusterLimits' minimum cannot be configured; the clamp keeps the conversion safe anyway.
+        return max(1, Int64(min(gapUs, Double(Workload.gapUsMax))))
     }
 
     mutating func nextKey() -> Int {
