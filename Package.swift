@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -30,8 +31,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim"], exclude: ["Fixtures"]),
-        .testTarget(name: "DrillTests", dependencies: ["Drill", "ClusterSim"]),
+        // Mutations of real inputs, shared by the parser fuzz tests of both test targets.
+        .target(name: "FuzzSupport", dependencies: [.product(name: "PropertyBased", package: "swift-property-based")],
+                path: "Tests/FuzzSupport"),
+        .testTarget(name: "ClusterSimTests", dependencies: [
+            "ClusterSim", "FuzzSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+        ], exclude: ["Fixtures"]),
+        .testTarget(name: "DrillTests", dependencies: [
+            "Drill", "ClusterSim", "FuzzSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "DeckUITests", dependencies: ["DeckUI", "ClusterSim", "Drill"], exclude: ["Golden"]),
         // Runs the real binary: headless drills, exit codes, and the dashboard under tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["clusterdeck"]),
