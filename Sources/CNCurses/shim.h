@@ -6,12 +6,14 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 
 #include <locale.h>
+#include <pthread.h>
 #include <langinfo.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <termios.h>
+#include <unistd.h>
 #include <wchar.h>
 #include <curses.h>
 /* term.h defines lower-case macros such as `lines` and `columns`: no code below may use those names. */
@@ -107,14 +109,47 @@ static inline int cd_locale_is_utf8(void) {
 /* The signature of an SA_SIGINFO handler. */
 typedef void (*cd_signal_handler)(int, siginfo_t *, void *);
 
-/* Installs `handler` for `sig` with SA_SIGINFO (nothing blocked extra), saving the old action in `old`. */
-static inline int cd_install_signal(int sig, cd_signal_handler handler, struct sigaction *old) {
+/* Flags for cd_install_signal: restart interrupted system calls (for handlers that only record the signal). */
+static inline int cd_signal_flag_restart(void) { return SA_RESTART; }
+/* Flags for cd_install_signal: run on the alternate signal stack if the thread has one (survives a stack overflow). */
+static inline int cd_signal_flag_on_stack(void) { return SA_ONSTACK; }
+
+/*
+ * Installs `handler` for `sig` with SA_SIGINFO plus `extra_flags` (nothing blocked extra), saving the old
+ * action in `old`.
+ */
+static inline int cd_install_signal(int sig, cd_signal_handler handler, int extra_flags, struct sigaction *old) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
     sigemptyset(&action.sa_mask);
     action.sa_sigaction = handler;
-    action.sa_flags = SA_SIGINFO;
+    action.sa_flags = SA_SIGINFO | extra_flags;
     return sigaction(sig, &action, old);
+}
+
+/*
+ * The real-time signals an application may use (SIGRTMIN is a function call in glibc, which keeps the
+ * first few for its threads), or 0 and -1 where there are none.
+ */
+static inline int cd_signal_rt_min(void) {
+#ifdef SIGRTMIN
+    return SIGRTMIN;
+#else
+    return 0;
+#endif
+}
+
+static inline int cd_signal_rt_max(void) {
+#ifdef SIGRTMAX
+    return SIGRTMAX;
+#else
+    return -1;
+#endif
+}
+
+/* Reads the current action of `sig` into `current` without changing it. */
+static inline int cd_query_signal(int sig, struct sigaction *current) {
+    return sigaction(sig, NULL, current);
 }
 
 /* Whether a saved action is "ignore" (then the signal should stay ignored, as under nohup). */
@@ -125,6 +160,28 @@ static inline int cd_action_is_ignore(const struct sigaction *action) {
 /* Puts back an action saved by cd_install_signal. Async-signal-safe. */
 static inline int cd_restore_signal(int sig, const struct sigaction *old) {
     return sigaction(sig, old, NULL);
+}
+
+/*
+ * Ends the process with `sig` from inside its handler, after the handler has put back the action that was
+ * there before: raises it at once (unblocked), so that action runs now; if it returns (the Swift runtime's
+ * backtracer does), raises it again with the default action; _exit(128 + sig) if even that returns.
+ * Async-signal-safe.
+ */
+static inline void cd_raise_until_dead(int sig) {
+    sigset_t only;
+    sigemptyset(&only);
+    sigaddset(&only, sig);
+    pthread_sigmask(SIG_UNBLOCK, &only, NULL);
+    raise(sig);
+    struct sigaction fallback;
+    memset(&fallback, 0, sizeof fallback);
+    sigemptyset(&fallback.sa_mask);
+    fallback.sa_handler = SIG_DFL;
+    sigaction(sig, &fallback, NULL);
+    pthread_sigmask(SIG_UNBLOCK, &only, NULL);
+    raise(sig);
+    _exit(128 + sig);
 }
 
 #endif

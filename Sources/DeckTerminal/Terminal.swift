@@ -62,8 +62,9 @@ public final class Terminal {
 
     static var isCursesActive: Bool { cursesOwned.load(ordering: .relaxed) }
 
-    /// The termination signal (SIGINT, SIGTERM, SIGHUP) received since `start()`, if any: the main loop
-    /// should then `stop()` and exit with 128 + the signal number.
+    /// The termination signal (any signal whose default would end the process, other than a crash:
+    /// SIGINT, SIGTERM, SIGQUIT, SIGUSR1, SIGPIPE, the real-time signals ...) received since `start()`,
+    /// if any: the main loop should then `stop()` and exit with 128 + the signal number.
     public static var pendingSignal: Int32? { SignalTrap.pending }
 
     /// Takes over the terminal: alternate screen, raw keys (Ctrl-C arrives as `.ctrlC`), no echo, hidden

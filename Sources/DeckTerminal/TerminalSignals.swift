@@ -18,29 +18,53 @@ private nonisolated(unsafe) let crashRestoreBytes = UnsafeMutablePointer<UInt8>.
 /// The terminal modes from before curses started, put back on a crash.
 private nonisolated(unsafe) let savedModes = UnsafeMutablePointer<termios>.allocate(capacity: 1)
 private let savedModesValid = Atomic<Bool>(false)
-/// The action each signal had before we installed ours, indexed by signal number.
-private let signalSlots = 65
+/// The action each signal had before we installed ours, indexed by signal number (1 ..< signalSlots).
+private let signalSlots: Int32 = 65
 private nonisolated(unsafe) let previousActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
-/// Which signals currently carry one of our handlers, as a bit set over signal numbers.
+/// Which signals currently carry one of our handlers: bit `n - 1` stands for signal `n`.
 private let installedMask = Atomic<UInt64>(0)
 
 /// Signal handling while curses owns the screen.
 ///
-/// Termination signals (SIGINT, SIGTERM, SIGHUP) only record their number; the main loop sees it within
-/// one tick, stops the terminal normally and exits with 128 + signal. `endwin` and almost everything
-/// else are not async-signal-safe, so nothing more may happen in those handlers.
+/// Termination signals are every catchable signal whose default action ends the process, other than the
+/// crash signals below: the operator's or the system's request to stop (SIGINT, SIGTERM, SIGHUP, SIGQUIT)
+/// and the signals nothing in this program uses (SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGVTALRM, SIGPROF,
+/// SIGIO, SIGPWR, SIGSYS, SIGXCPU, SIGSTKFLT, the real-time signals). Left at their default they would
+/// kill the process with the terminal still in the alternate screen. Their handler only records the
+/// number; the main loop sees it within one tick, stops the terminal normally and exits with
+/// 128 + signal. `endwin` and almost everything else are not async-signal-safe, so nothing more may
+/// happen in those handlers. SIGQUIT is one of them on purpose: the Swift runtime would otherwise catch
+/// it as a crash and print a backtrace over the dashboard, but from a dashboard in raw mode (where
+/// Ctrl-\ is a key, not a signal) it can only be a request from another process to quit.
+///
+/// Not touched: SIGXFSZ (the program ignores it, so that a write past the file-size limit fails with
+/// EFBIG), the stop and continue signals and SIGWINCH (ncurses handles SIGTSTP and resizes itself), and
+/// any signal the process inherited as ignored (e.g. SIGHUP under nohup), which stays ignored.
 ///
 /// Crash signals (SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE, SIGTRAP; a Swift trap is SIGILL on x86-64
 /// and SIGTRAP on arm64) cannot return to a normal clean-up path. Left alone they would leave the user's
 /// shell in the alternate screen, with the cursor hidden and the tty in raw mode. So their handler
-/// writes a restore sequence taken from terminfo at start (sgr0, cnorm, rmkx, rmcup) with write(2), puts
-/// back the saved tty modes with tcsetattr (both async-signal-safe), reinstalls whatever action the
-/// signal had before (the default, or the Swift runtime's backtracer, which then prints its report
-/// onto a usable terminal) and lets the signal happen again: a fault raised by the CPU re-executes the
-/// faulting instruction when the handler returns; a signal sent by kill/raise/abort, and SIGTRAP (whose
-/// instruction would not repeat), is raised again explicitly.
+/// (on the alternate signal stack where there is one, to survive a stack overflow) writes a restore
+/// sequence taken from terminfo at start (sgr0, cnorm, rmkx, rmcup) with write(2), puts back the saved
+/// tty modes with tcsetattr (both async-signal-safe), reinstalls whatever action the signal had before
+/// (the default, or the Swift runtime's backtracer, which then prints its report onto a usable
+/// terminal; `CrashReports` keeps it from waiting for keys) and lets the signal happen again: a fault
+/// raised by the CPU re-executes the faulting instruction when the handler returns; a signal sent by
+/// kill/raise/abort, and SIGTRAP (whose instruction would not repeat), is raised again explicitly, and
+/// since the runtime's handler returns from such a signal (it expects a fault to repeat), it is then
+/// raised once more with the default action, so the process never runs on after a "crash".
 enum SignalTrap {
-    static let terminationSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    static let terminationSignals: [Int32] = {
+        var signals: [Int32] = [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM,
+                                SIGVTALRM, SIGPROF, SIGSYS, SIGXCPU]
+        #if os(Linux)
+        signals += [SIGSTKFLT, SIGIO, SIGPWR]
+        #endif
+        let realTimeFirst = cd_signal_rt_min()
+        let realTimeLast = cd_signal_rt_max()
+        if realTimeFirst > 0, realTimeFirst <= realTimeLast { signals += Array(realTimeFirst...realTimeLast) }
+        return signals.filter { $0 > 0 && $0 < signalSlots }
+    }()
     static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE, SIGTRAP]
 
     /// The recorded termination signal, if any.
@@ -65,11 +89,14 @@ enum SignalTrap {
 
     /// Installs the termination handlers. Call before `newterm`: ncurses installs its own SIGINT and
     /// SIGTERM handlers (which call exit) only where it finds the default action. Signals the process
-    /// inherited as ignored (e.g. SIGHUP under nohup) stay ignored.
+    /// inherited as ignored (e.g. SIGHUP under nohup) stay ignored. Interrupted system calls restart,
+    /// so a signal cannot make a file write fail with EINTR.
     static func installTerminationHandlers() {
         prepare()
         for signal in terminationSignals {
-            install(signal) { signal, _, _ in pendingSignalNumber.store(signal, ordering: .relaxed) }
+            install(signal, flags: cd_signal_flag_restart()) { signal, _, _ in
+                pendingSignalNumber.store(signal, ordering: .relaxed)
+            }
         }
     }
 
@@ -80,7 +107,7 @@ enum SignalTrap {
         for i in 0..<count { crashRestoreBytes[i] = sequence[i] }
         crashRestoreLength.store(count, ordering: .releasing)
         for signal in crashSignals {
-            install(signal) { signal, info, _ in
+            install(signal, flags: cd_signal_flag_on_stack()) { signal, info, _ in
                 // Only the first crashing thread restores; the sequence must not be written twice.
                 let length = crashRestoreLength.exchange(0, ordering: .acquiring)
                 if length > 0 {
@@ -88,8 +115,11 @@ enum SignalTrap {
                     if savedModesValid.load(ordering: .relaxed) { _ = tcsetattr(STDIN_FILENO, TCSANOW, savedModes) }
                 }
                 _ = cd_restore_signal(signal, previousActions + Int(signal))
+                // A fault raised by the CPU happens again when this handler returns, reaching that action.
                 let sentByProcess = (info?.pointee.si_code ?? 0) <= 0
-                if signal == SIGTRAP || sentByProcess { _ = raise(signal) }
+                guard signal == SIGTRAP || sentByProcess else { return }
+                // Anything else is raised again here, and the process ends even if that action returns.
+                cd_raise_until_dead(signal)
             }
         }
     }
@@ -109,19 +139,20 @@ enum SignalTrap {
         for signal in terminationSignals + crashSignals { restore(signal) }
     }
 
-    private static func install(_ signal: Int32, _ handler: cd_signal_handler) {
-        let bit = UInt64(1) << UInt64(signal)
-        guard signal < signalSlots, installedMask.load(ordering: .relaxed) & bit == 0 else { return }
-        guard cd_install_signal(signal, handler, previousActions + Int(signal)) == 0 else { return }
-        if cd_action_is_ignore(previousActions + Int(signal)) != 0 {
-            _ = cd_restore_signal(signal, previousActions + Int(signal))
-            return
-        }
+    private static func install(_ signal: Int32, flags: Int32, _ handler: cd_signal_handler) {
+        guard signal > 0, signal < signalSlots else { return }
+        let bit = UInt64(1) << UInt64(signal - 1)
+        guard installedMask.load(ordering: .relaxed) & bit == 0 else { return }
+        let previous = previousActions + Int(signal)
+        // A signal inherited as ignored stays ignored, and is never caught even for a moment.
+        guard cd_query_signal(signal, previous) == 0, cd_action_is_ignore(previous) == 0 else { return }
+        guard cd_install_signal(signal, handler, flags, previous) == 0 else { return }
         installedMask.bitwiseOr(bit, ordering: .relaxed)
     }
 
     private static func restore(_ signal: Int32) {
-        let bit = UInt64(1) << UInt64(signal)
+        guard signal > 0, signal < signalSlots else { return }
+        let bit = UInt64(1) << UInt64(signal - 1)
         guard installedMask.load(ordering: .relaxed) & bit != 0 else { return }
         _ = cd_restore_signal(signal, previousActions + Int(signal))
         installedMask.bitwiseAnd(~bit, ordering: .relaxed)

@@ -9,8 +9,12 @@ import Foundation
 enum DashboardRunner {
     static let frameMs = 33
 
-    /// Runs until the operator quits; returns the process exit status (0 `q`, 130 Ctrl-C/SIGINT, 143 SIGTERM).
+    /// Runs until the operator quits; returns the process exit status: 0 for `q`, 130 for Ctrl-C, and
+    /// 128 + the signal for any signal that ends the dashboard (143 SIGTERM, 131 SIGQUIT, 138 SIGUSR1 ...).
     static func run(config: ClusterConfig, script: DrillScript?, historyPath: String? = nil) -> Int32 {
+        // Before anything is opened: this may execute the program again with a crash reporter that
+        // cannot hold the terminal with a prompt.
+        CrashReports.ensureNonInteractive()
         guard case .success(let historyFile) = HistoryFile.open(historyPath) else { return 2 }
         defer { historyFile?.close() }
         if let reason = Terminal.checkUsable() {

@@ -12,12 +12,16 @@ final class TmuxSession {
 
     static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
-    init(arguments: [String], columns: Int = 160, rows: Int = 48, environment: [String: String] = [:]) throws {
+    /// `swiftBacktrace` is the program's SWIFT_BACKTRACE ("" for the runtime's defaults); `ignoredSignals`
+    /// (names such as "USR2") are set to ignored by the wrapper shell, so the program inherits them so.
+    init(arguments: [String], columns: Int = 160, rows: Int = 48, environment: [String: String] = [:],
+         swiftBacktrace: String = "enable=no", ignoredSignals: [String] = []) throws {
         let exe = BinaryRunner.executable.path
         let command = ([exe] + arguments).map { "'\($0)'" }.joined(separator: " ")
-        let wrapper = "cd '\(BinaryRunner.repoRoot.path)'; \(command); echo \\$? > '\(statusFile.path)'; sleep 30"
+        let traps = ignoredSignals.map { "trap '' \($0); " }.joined()
+        let wrapper = "cd '\(BinaryRunner.repoRoot.path)'; \(traps)\(command); echo \\$? > '\(statusFile.path)'; sleep 30"
         var args = ["new-session", "-d", "-s", "s", "-x", "\(columns)", "-y", "\(rows)",
-                    "-e", "LANG=C.UTF-8", "-e", "TERM=tmux-256color", "-e", "SWIFT_BACKTRACE=enable=no"]
+                    "-e", "LANG=C.UTF-8", "-e", "TERM=tmux-256color", "-e", "SWIFT_BACKTRACE=\(swiftBacktrace)"]
         for (k, v) in environment.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(k)=\(v)"] }
         args.append("sh -c \"\(wrapper)\"")
         // A just-killed server of the same name can refuse a new session for a moment: retry.
@@ -78,6 +82,28 @@ final class TmuxSession {
 
     func display(_ format: String) throws -> String {
         try tmux(["display", "-p", "-t", "s", format]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The process id of the program (the child of the pane's wrapper shell), if it is running.
+    func programPID() throws -> pid_t? {
+        let shell = try display("#{pane_pid}")
+        let pgrep = Process()
+        let output = Pipe()
+        pgrep.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+        pgrep.arguments = ["-P", shell, "clusterdeck"]
+        pgrep.standardOutput = output
+        try pgrep.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        pgrep.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return pid_t(text)
+    }
+
+    /// Sends `signal` to the program; false when it is not running or the signal could not be sent.
+    @discardableResult
+    func signalProgram(_ signal: Int32) throws -> Bool {
+        guard let pid = try programPID() else { return false }
+        return kill(pid, signal) == 0
     }
 
     /// Polls the screen until `predicate` holds or `timeout` seconds pass; returns the last screen.
