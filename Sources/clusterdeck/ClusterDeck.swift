@@ -15,6 +15,9 @@ struct ClusterDeck: ParsableCommand {
     /// Like ArgumentParser's own entry point, but bad input (an unknown flag, a value out of range)
     /// exits 2, as a malformed drill does, instead of 64.
     static func main() {
+        // Past a file-size limit (ulimit -f) the kernel would kill the process with SIGXFSZ; ignored, the
+        // write fails with EFBIG instead and is reported like any other failed write.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
