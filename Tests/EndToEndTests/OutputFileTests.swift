@@ -7,7 +7,8 @@ import Glibc
 /// Files the program writes (`--history`, `bench-dashboard --output`) are written at the path the user
 /// named and nowhere else: no link is followed, nothing that is not a regular file is replaced, an existing
 /// file is overwritten only with --force and keeps its mode, owner and inode, nothing is touched before
-/// every other check has passed, and a failed write is reported with exit 2 instead of a trap.
+/// every other check has passed, and a failed write is reported with exit 2 instead of a trap. Also the
+/// entry point's other bad input: `help` for a command that does not exist.
 @Suite(.serialized)
 struct OutputFileTests {
     static let drill = "demo/leader-failover.drill"
@@ -178,6 +179,18 @@ struct OutputFileTests {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(!data.isEmpty && data.count <= 20 * 1024 && data.last == UInt8(ascii: "\n"), "\(data.count) bytes")
         #expect([0, 1].contains(try BinaryRunner.run(["check-history", path]).status), "the kept part does not parse")
+    }
+
+    // MARK: the entry point
+
+    /// `help` with a name that is no subcommand is bad input (exit 2, naming it); a real one still works.
+    @Test func helpForAnUnknownCommandExitsTwo() throws {
+        let r = try OutputFileTests.run(["help", "nosuch"])
+        #expect(r.status == 2, "\(r)")
+        #expect(r.stderr.contains("'nosuch'"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        let ok = try OutputFileTests.run(["help", "play"])
+        #expect(ok.status == 0 && ok.stdout.contains("--force"), "\(ok)")
     }
 }
 
