@@ -91,7 +91,7 @@ enum Chrome {
                    ellipsis: true)
     }
 
-    /// The `:` line while typing; otherwise the last action's result.
+    /// The `:` line while typing; otherwise the last action's result, or else a stopped history, or a hint.
     static func messageLine(_ model: DeckModel, in rect: Rect, buffer: inout CellBuffer) {
         let theme = model.theme
         buffer.fill(rect)
@@ -106,6 +106,8 @@ enum Chrome {
         if let status = model.status {
             buffer.put(x: rect.x, y: rect.y, status.text, style: status.isError ? theme.bad : theme.good,
                        maxWidth: rect.width, ellipsis: true)
+        } else if let problem = model.historyProblem {
+            buffer.put(x: rect.x, y: rect.y, problem, style: theme.bad, maxWidth: rect.width, ellipsis: true)
         } else {
             buffer.put(x: rect.x, y: rect.y, "Tab moves between panes, ↑↓ picks a row, x/r/i act on it; ? lists every key",
                        style: theme.dim, maxWidth: rect.width, ellipsis: true)

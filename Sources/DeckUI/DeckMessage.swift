@@ -16,6 +16,9 @@ public enum DeckMessage {
     case log(String, style: LogLineStyle)
     /// The end-of-drill overlay, which stays until `q`.
     case summary(passed: Int, failed: Int)
+    /// Writing the run's history file failed and has stopped (the run goes on): why, in one line. It is
+    /// logged, flashed on the status line, and kept on the message line for the rest of the run.
+    case historyStopped(String)
 }
 
 /// What the caller must do after an update.

@@ -35,6 +35,8 @@ public struct DeckModel {
     public static let statusLifetimeMs = 6_000
     public internal(set) var caption: String?
     public internal(set) var summary: DrillSummary?
+    /// Why the history file stopped being written, once it has; shown whenever no other message is.
+    public internal(set) var historyProblem: String?
     /// No colours (set under `NO_COLOR`): marks are kept through bold and reverse.
     public var monochrome: Bool
     public internal(set) var columns: Int

@@ -33,6 +33,11 @@ public func update(_ model: inout DeckModel, _ message: DeckMessage) -> [DeckEff
     case .summary(let passed, let failed):
         model.summary = DrillSummary(passed: passed, failed: failed)
         model.appendLog("drill finished: \(passed) passed, \(failed) failed", style: failed == 0 ? .success : .failure)
+    case .historyStopped(let reason):
+        model.historyProblem = "history stopped: \(reason)"
+        model.appendLog("history stopped: \(reason)", style: .failure)
+        model.status = StatusMessage(text: "history stopped: \(reason)", isError: true)
+        return [.bell]
     }
     return []
 }

@@ -13,6 +13,9 @@ struct BenchDashboard: ParsableCommand {
         discussion: """
         Example: tmux new-session -d -x 160 -y 48 '.build/release/clusterdeck bench-dashboard --frames 1000 --output /tmp/bench.txt'
         Each frame advances the default cluster by 33 ms of virtual time (1x at 30 fps), then renders and draws it.
+
+        \(OutputFile.rules(for: "--output")) The file is written after the run; should that fail, the results \
+        are still on standard output and the exit status is 2.
         """
     )
 
@@ -22,15 +25,35 @@ struct BenchDashboard: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the results to this file (the terminal belongs to the dashboard while it runs).", valueName: "file"))
     var output: String?
 
+    @Flag(help: ArgumentHelp(OutputFile.forceHelp(for: "--output")))
+    var force = false
+
     func validate() throws {
         guard frames >= 10 && frames <= 1_000_000 else { throw ValidationError("--frames must be 10-1000000") }
+        if force && output == nil { throw ValidationError("--force needs --output") }
     }
 
     func run() throws {
         if let reason = Terminal.checkUsable() {
-            FileHandle.standardError.write(Data("clusterdeck: \(reason); bench-dashboard needs a terminal (run it under tmux)\n".utf8))
+            BenchDashboard.printError("clusterdeck: \(reason); bench-dashboard needs a terminal (run it under tmux)")
             throw ExitCode(2)
         }
+        // Checked before the run, so a bad path does not waste it; opened only once there is a report to write.
+        if let output {
+            do {
+                try OutputFile.check(output, force: force)
+            } catch {
+                BenchDashboard.printError(error.message(role: "output file"))
+                throw ExitCode(2)
+            }
+        }
+        let report = try measure()
+        print(report)
+        if let output { try BenchDashboard.write(report + "\n", to: output, force: force) }
+    }
+
+    /// Runs the warm-up and measured frames in the terminal and returns the report.
+    private func measure() throws -> String {
         let terminal = Terminal()
         try terminal.start()
         let size = terminal.size()
@@ -56,13 +79,33 @@ struct BenchDashboard: ParsableCommand {
         frameNs.sort()
         let sortedBytes = bytes.sorted()
         func ms(_ q: Double) -> String { String(format: "%.3f", Double(frameNs[min(frameNs.count - 1, Int(Double(frameNs.count) * q))]) / 1e6) }
-        let report = """
+        return """
             dashboard \(size.columns)x\(size.rows), \(frames) frames (default cluster, 33 ms virtual per frame)
             frame time (collect + render + curses copy + refresh): p50 \(ms(0.5)) ms  p99 \(ms(0.99)) ms  max \(ms(1.0)) ms
             bytes written per frame: median \(sortedBytes[sortedBytes.count / 2])  p99 \(sortedBytes[Int(Double(sortedBytes.count) * 0.99)])  mean \(bytes.reduce(0, +) / bytes.count)
             """
-        print(report)
-        if let output { try report.write(toFile: output, atomically: true, encoding: .utf8) }
+    }
+
+    /// Writes `text` to `path` through `OutputFile`; any failure is a message naming the file and exit 2.
+    static func write(_ text: String, to path: String, force: Bool) throws {
+        let file: OutputFile
+        do {
+            file = try OutputFile.open(path, force: force)
+        } catch {
+            printError(error.message(role: "output file"))
+            throw ExitCode(2)
+        }
+        do {
+            try file.write(Array(text.utf8))
+            try file.close()
+        } catch {
+            printError("clusterdeck: writing the output file \(VisibleText.escaped(path)) failed: \(error.reason)")
+            throw ExitCode(2)
+        }
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
     /// Bytes this process has written so far (Linux /proc/self/io), or 0 where unavailable.

@@ -12,6 +12,13 @@ struct Play: ParsableCommand {
         Headless, the drill runs in virtual time as fast as the machine allows and prints one line per caption \
         and expectation, then 'N passed, M failed'. Exit 0 when every expectation passed, 1 when any failed, \
         2 for a malformed drill (every bad line is reported as FILE:LINE: message and nothing runs).
+
+        \(OutputFile.rules(for: "--history"))
+
+        If the history cannot be written to the end (a full disk, a file-size limit): headless, the drill stops \
+        there with exit 2 and a message naming the file and the error; in the dashboard the run goes on, the \
+        screen says the history stopped, and q exits 2 after a message. Either way the file keeps every \
+        complete line written before the failure, so check-history can still read it.
         """
     )
 
@@ -32,7 +39,11 @@ struct Play: ParsableCommand {
     @Option(help: ArgumentHelp("Write the client history to this file in the EDN format of Porcupine's kv histories (check it with check-history).", valueName: "file"))
     var history: String?
 
+    @Flag(help: ArgumentHelp(OutputFile.forceHelp(for: "--history")))
+    var force = false
+
     func validate() throws {
+        if force && history == nil { throw ValidationError("--force needs --history") }
         if json && !headless { throw ValidationError("--json needs --headless") }
         if screen && !headless { throw ValidationError("--screen needs --headless") }
     }
@@ -44,9 +55,10 @@ struct Play: ParsableCommand {
             throw ValidationError("\(script.config.replicas) replicas per partition need at least as many stores; this run has \(script.config.stores)")
         }
         if headless {
-            let code = HeadlessPlay(script: script, json: json, screen: screen, historyPath: history).run()
+            let code = HeadlessPlay(script: script, json: json, screen: screen, historyPath: history, force: force).run()
             throw ExitCode(code)
         }
-        throw ExitCode(DashboardRunner.run(config: cluster.config(over: script.config), script: script, historyPath: history))
+        throw ExitCode(DashboardRunner.run(config: cluster.config(over: script.config), script: script,
+                                           historyPath: history, force: force))
     }
 }
