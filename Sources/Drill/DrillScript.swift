@@ -12,6 +12,17 @@ public struct DrillScript: Sendable, Equatable {
         self.config = config
         self.steps = steps
     }
+
+    /// The most virtual time the drill can take: every wait plus every expectation's `within`.
+    public var virtualLength: SimTime {
+        steps.reduce(SimTime.zero) { total, step in
+            switch step.action {
+            case .wait(let span): return total + span
+            case .expect(let expectation): return total + (expectation.within ?? .zero)
+            default: return total
+            }
+        }
+    }
 }
 
 /// One action of a drill and the line it came from.

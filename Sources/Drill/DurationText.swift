@@ -1,7 +1,7 @@
 import ClusterSim
 
 /// Reads drill durations: a non-negative decimal number and a unit, `ms`, `s` or `m` (`500ms`, `2s`, `1.5s`, `60m`).
-enum DurationText {
+public enum DurationText {
     /// The longest duration a drill may name.
     static let max = SimTime.seconds(24 * 60 * 60)
     private static let units: [(suffix: String, us: Int64)] = [("ms", 1_000), ("s", 1_000_000), ("m", 60_000_000)]
@@ -39,7 +39,7 @@ enum DurationText {
     }
 
     /// A span as a person reads it: `24h`, `1h 30m`, `2m 0.5s`, `250ms`.
-    static func describe(_ span: SimTime) -> String {
+    public static func describe(_ span: SimTime) -> String {
         let totalMs = span.us / 1_000
         guard totalMs >= 1_000 else { return "\(totalMs)ms" }
         let hours = totalMs / 3_600_000, minutes = totalMs / 60_000 % 60, ms = totalMs % 60_000

@@ -19,7 +19,7 @@ struct BenchDashboard: ParsableCommand {
         """
     )
 
-    @Option(help: "Frames to measure (after 30 warm-up frames).")
+    @Option(parsing: .unconditional, help: "Frames to measure (after 30 warm-up frames; 10-1000000).", transform: NumberArgument.integer)
     var frames = 1_000
 
     @Option(help: ArgumentHelp("Also write the results to this file (the terminal belongs to the dashboard while it runs).", valueName: "file"))

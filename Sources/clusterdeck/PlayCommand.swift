@@ -30,6 +30,9 @@ struct Play: ParsableCommand {
     @Flag(help: "Run without a terminal, in virtual time as fast as possible.")
     var headless = false
 
+    @Flag(help: "Only check the drill (and the flags with it): print 'FILE: N steps, up to D of virtual time' and exit 0, or report every problem and exit 2. Nothing runs.")
+    var check = false
+
     @Flag(help: "With --headless: print one JSON object on stdout (the text lines go to stderr).")
     var json = false
 
@@ -46,6 +49,7 @@ struct Play: ParsableCommand {
         if force && history == nil { throw ValidationError("--force needs --history") }
         if json && !headless { throw ValidationError("--json needs --headless") }
         if screen && !headless { throw ValidationError("--screen needs --headless") }
+        if check && (headless || history != nil) { throw ValidationError("--check runs nothing: it takes neither --headless nor --history") }
     }
 
     func run() throws {
@@ -53,6 +57,10 @@ struct Play: ParsableCommand {
         script.config = cluster.config(over: script.config)
         if script.config.replicas > script.config.stores {
             throw ValidationError("\(script.config.replicas) replicas per partition need at least as many stores; this run has \(script.config.stores)")
+        }
+        if check {
+            print("\(VisibleText.escaped(file)): \(script.steps.count) steps, up to \(DurationText.describe(script.virtualLength)) of virtual time")
+            return
         }
         if headless {
             let code = HeadlessPlay(script: script, json: json, screen: screen, historyPath: history, force: force).run()

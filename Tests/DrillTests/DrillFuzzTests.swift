@@ -37,7 +37,7 @@ struct DrillFuzzTests {
             let script = try DrillParser.parse(text, file: "f.drill")
             #expect(script.steps.allSatisfy { (1...lineCount).contains($0.line) })
             #expect(zip(script.steps, script.steps.dropFirst()).allSatisfy { $0.line < $1.line })
-            #expect(length(of: script) <= DrillReader.lengthMax)
+            #expect(script.virtualLength <= DrillReader.lengthMax)
             #expect((try? DrillParser.parse(text, file: "f.drill")) == script, "parsing is not deterministic")
         } catch {
             let lines = error.diagnostics.map(\.line)
@@ -48,17 +48,6 @@ struct DrillFuzzTests {
             #expect(PrintableCheck.firstControl(in: printed, multiline: true) == nil, "\(printed.debugDescription)")
             for line in printed.split(separator: "\n") {
                 #expect(line.count <= 400, "a diagnostic of \(line.count) characters")
-            }
-        }
-    }
-
-    /// The most virtual time a script can take: every wait and every `within`.
-    static func length(of script: DrillScript) -> SimTime {
-        script.steps.reduce(SimTime.zero) { total, step in
-            switch step.action {
-            case .wait(let span): return total + span
-            case .expect(let e): return total + (e.within ?? .zero)
-            default: return total
             }
         }
     }

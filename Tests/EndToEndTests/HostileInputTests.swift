@@ -79,4 +79,17 @@ struct HostileInputEndToEndTests {
         #expect(r.status == 2)
         #expect(r.stderr.contains("is a FIFO (named pipe), not a regular file"), "\(r.stderr)")
     }
+
+    /// `play --check` validates a drill and its flags and runs nothing: the fuzz campaign's fast path.
+    @Test func checkValidatesWithoutRunning() throws {
+        let ok = try BinaryRunner.run(["play", "demo/leader-failover.drill", "--check"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout == "demo/leader-failover.drill: 20 steps, up to 16s of virtual time\n", "\(ok.stdout)")
+        let path = try BinaryRunner.temporaryFile(Self.drillHeader + "kill n9\n", name: "k.drill")
+        let bad = try BinaryRunner.run(["play", path, "--check"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("\(path):2: "), "\(bad.stderr)")
+        let mixed = try BinaryRunner.run(["play", "demo/leader-failover.drill", "--check", "--headless"])
+        #expect(mixed.status == 2 && mixed.stderr.contains("--check runs nothing"), "\(mixed.stderr)")
+    }
 }
