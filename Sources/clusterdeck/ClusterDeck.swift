@@ -29,7 +29,10 @@ struct ClusterDeck: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                // The message quotes the flag's value as typed: escape what a terminal would act on.
+                let lines = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+                let message = lines.map { VisibleText.escaped(String($0)) }.joined(separator: "\n")
+                FileHandle.standardError.write(Data((message + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -19,11 +19,14 @@ struct HostileInputEndToEndTests {
         (["play", "demo/leader-failover.drill", "--headless", "--seed", "-1"], "The value '-1' is invalid for '--seed <seed>': expected a whole number"),
         (["play", "demo/leader-failover.drill", "--headless", "--rate", "0x10"], "The value '0x10' is invalid for '--rate <rate>'"),
         (["sweep", "--seeds", "-3"], "--seeds must be between 1 and 1000000, got -3"),
+        // ArgumentParser quoted a bad value raw, escapes included.
+        (["--rate", "\u{1B}[2J"], "The value '\\x1b[2J' is invalid for '--rate <rate>'"),
     ])
     func hostileFlagsExitTwoNamingTheProblem(_ args: [String], _ message: String) throws {
         let r = try BinaryRunner.run(args)
         #expect(r.status == 2, "\(args): exit \(r.status) \(r.stderr)")
         #expect(r.stderr.contains(message), "\(args): \(r.stderr)")
+        #expect(!r.stderr.unicodeScalars.contains { $0.value == 0x1B }, "raw escape in \(r.stderr.debugDescription)")
     }
 
     /// The last seed there is still runs: the check refuses only what would overflow.
