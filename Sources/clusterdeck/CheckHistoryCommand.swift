@@ -144,6 +144,9 @@ enum HistoryFileReader {
         case .success(let b): bytes = b
         case .failure(let p): return .failure(p)
         }
+        // The standard library validates valid text fast; TextDecoding walks it byte by byte, so it is
+        // asked only where the first bad byte is.
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
         switch TextDecoding.utf8(bytes) {
         case .success(let text): return .success(text)
         case .failure(let bad): return .failure(Problem(line: bad.line, message: bad.message))
