@@ -2,14 +2,17 @@
 /// acknowledged write, and counts violations as they happen.
 ///
 /// It keeps, per partition, the one committed log the cluster has agreed on (the term of each index), so
-/// a replica applying a different entry at an index is caught at once.
+/// a replica applying a different entry at an index is caught at once. Memory is bounded by elections,
+/// not writes: the committed terms are kept as runs (`CommittedTermRuns`), and the cluster tells the
+/// checker once a second, through `forgetHorizon`, which prefix no replica can ever apply again and
+/// which terms can no longer gain a leader, so those are dropped without weakening any check.
 struct ClusterChecker {
-    /// Term of each committed index, per partition (index 1 at position 0).
-    private var committedTerms: [[Int32]]
+    /// Term of each committed index, per partition.
+    private var committed: [CommittedTermRuns]
     /// Acknowledged writes whose slot is not yet in the committed log, per partition, in index order.
     private var unconfirmedAcks: [[(index: Int, term: Int)]]
-    /// (partition, term) -> leader seen in that term.
-    private var leaderOfTerm: [UInt64: NodeID] = [:]
+    /// The leader seen in each term, per partition.
+    private var leaders: [TermLeaders]
     private(set) var electionSafetyViolations = 0
     /// Distinct (partition, term) leaderships seen: how much the run exercised elections.
     private(set) var electionsSeen = 0
@@ -30,51 +33,55 @@ struct ClusterChecker {
     static let staleWindowUs: Int64 = 120_000_000
 
     init(partitions: Int) {
-        committedTerms = Array(repeating: [], count: partitions)
+        committed = Array(repeating: CommittedTermRuns(), count: partitions)
         unconfirmedAcks = Array(repeating: [], count: partitions)
+        leaders = Array(repeating: TermLeaders(), count: partitions)
     }
 
-    mutating func addPartitionSlots(upTo count: Int) {
-        while committedTerms.count < count {
-            committedTerms.append([])
-            unconfirmedAcks.append([])
-        }
+    /// Runs of committed terms held for partition `p`, terms remembered with their leader, and the
+    /// index up to which committed terms were forgotten.
+    func memoryHeld(partition p: Int) -> (termRuns: Int, leaderTerms: Int, forgottenThrough: Int) {
+        (committed[p].runCount, leaders[p].count, committed[p].forgottenThrough)
     }
 
     /// Returns a description of the violation when a second leader claims a term.
     mutating func leaderElected(partition p: Int, term: Int, leader: NodeID) -> String? {
-        let key = UInt64(p) << 40 | UInt64(term)
-        if let existing = leaderOfTerm[key] {
-            guard existing != leader else { return nil }
+        switch leaders[p].record(term: term, leader: leader) {
+        case .first:
+            electionsSeen += 1
+            return nil
+        case .repeated, .beyondWindow:
+            return nil
+        case .secondLeader(let existing):
             electionSafetyViolations += 1
             let text = "election safety violated: p\(p) term \(term) has leaders \(existing) and \(leader)"
             if firstProblem == nil { firstProblem = text }
             return text
         }
-        leaderOfTerm[key] = leader
-        electionsSeen += 1
-        return nil
     }
 
     /// A replica applied (so the cluster committed) the entry at `index` with `term`.
     mutating func entryApplied(partition p: Int, index: Int, term: Int, by node: NodeID) {
-        let known = committedTerms[p].count
+        assert(index > committed[p].forgottenThrough,
+               "p\(p): \(node) applied index \(index), below the horizon \(committed[p].forgottenThrough)")
+        let known = committed[p].lastIndex
         if index <= known {
-            if Int(committedTerms[p][index - 1]) != term {
+            if let agreed = committed[p].term(at: index), agreed != term {
                 committedEntryChanges += 1
                 if firstProblem == nil {
-                    firstProblem = "committed entry changed: p\(p) index \(index) was term \(committedTerms[p][index - 1]), \(node) applied term \(term)"
+                    firstProblem = "committed entry changed: p\(p) index \(index) was term \(agreed), \(node) applied term \(term)"
                 }
             }
             return
         }
         guard index == known + 1 else { return }  // beyond a snapshot gap: learned when the prefix arrives
-        committedTerms[p].append(Int32(term))
+        committed[p].append(term: term)
         resolveAcks(partition: p)
     }
 
     /// The store told a caller this write is done; it must be in the committed log at (index, term).
     mutating func writeAcknowledged(partition p: Int, index: Int, term: Int) {
+        assert(index > committed[p].forgottenThrough, "p\(p): write acknowledged at index \(index), below the horizon")
         acknowledgedWrites += 1
         unconfirmedAcks[p].append((index, term))
         if unconfirmedAcks[p].count > 1, unconfirmedAcks[p][unconfirmedAcks[p].count - 2].index > index {
@@ -83,15 +90,23 @@ struct ClusterChecker {
         resolveAcks(partition: p)
     }
 
+    /// What the cluster knows of partition `p`'s replicas, running or down: the lowest snapshot index
+    /// (no replica applies an index at or below its snapshot, and snapshots only move forward) and the
+    /// lowest current term (no replica becomes leader of a term it has passed). Everything below is
+    /// dropped; replicas created later get their log from a leader, past its snapshot.
+    mutating func forgetHorizon(partition p: Int, lowestSnapshotIndex: Int, lowestTerm: Int) {
+        committed[p].forget(through: lowestSnapshotIndex)
+        leaders[p].forget(below: lowestTerm)
+    }
+
     private mutating func resolveAcks(partition p: Int) {
-        let known = committedTerms[p].count
+        let known = committed[p].lastIndex
         while let first = unconfirmedAcks[p].first, first.index <= known {
             unconfirmedAcks[p].removeFirst()
-            if Int(committedTerms[p][first.index - 1]) != first.term {
-                acknowledgedWritesLost += 1
-                if firstProblem == nil {
-                    firstProblem = "acknowledged write lost: p\(p) index \(first.index) term \(first.term) was replaced by term \(committedTerms[p][first.index - 1])"
-                }
+            guard let agreed = committed[p].term(at: first.index), agreed != first.term else { continue }
+            acknowledgedWritesLost += 1
+            if firstProblem == nil {
+                firstProblem = "acknowledged write lost: p\(p) index \(first.index) term \(first.term) was replaced by term \(agreed)"
             }
         }
     }

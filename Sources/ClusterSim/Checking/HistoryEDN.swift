@@ -11,11 +11,11 @@ enum HistoryEDN {
         case integers([Int])
         case nil_
 
-        /// The value as it is written in a file, for error messages.
+        /// The value as it is written in a file, made safe to print, for error messages.
         var text: String {
             switch self {
-            case .keyword(let k): return ":" + k
-            case .string(let s): return HistoryEDN.quote(s)
+            case .keyword(let k): return HistoryLineProblem.shown(":" + k)
+            case .string(let s): return HistoryEDN.shown(s)
             case .integer(let i): return String(i)
             case .integers(let xs): return "[" + xs.map(String.init).joined(separator: " ") + "]"
             case .nil_: return "nil"
@@ -34,18 +34,29 @@ enum HistoryEDN {
             if reader.take("}") { break }
             guard reader.peek == ":" else {
                 if reader.atEnd { throw HistoryLineProblem("map is not closed with `}`") }
-                throw HistoryLineProblem("expected a keyword such as `:type`, found `\(reader.rest(10))`")
+                throw HistoryLineProblem("expected a keyword such as `:type`, found `\(HistoryLineProblem.shown(reader.rest(10)))`")
             }
             let key = try reader.keyword()
-            if fields.contains(where: { $0.key == key }) { throw HistoryLineProblem("field :\(key) appears twice") }
+            if fields.contains(where: { $0.key == key }) {
+                throw HistoryLineProblem("field \(HistoryLineProblem.shown(":" + key)) appears twice")
+            }
             reader.skipSpace()
-            if reader.atEnd || reader.peek == "}" { throw HistoryLineProblem("field :\(key) has no value") }
+            if reader.atEnd || reader.peek == "}" {
+                throw HistoryLineProblem("field \(HistoryLineProblem.shown(":" + key)) has no value")
+            }
             fields.append((key, try reader.value()))
         }
         reader.skipSpace()
-        if !reader.atEnd { throw HistoryLineProblem("unexpected text after the map: `\(reader.rest(20))`") }
+        if !reader.atEnd { throw HistoryLineProblem("unexpected text after the map: `\(HistoryLineProblem.shown(reader.rest(20)))`") }
         return fields
     }
+
+    /// Characters of a string a message or report shows before cutting it short.
+    static let shownCharactersMax = 120
+
+    /// A string from a history as messages and reports show it: quoted, control characters written
+    /// as `\x1b` and the like, and cut after `shownCharactersMax` characters.
+    static func shown(_ s: String) -> String { VisibleText.excerpt(quote(s), limit: shownCharactersMax) }
 
     /// A string in EDN syntax: double quotes, with `\"`, `\\`, `\n`, `\t` and `\r` escaped.
     static func quote(_ s: String) -> String {
@@ -116,14 +127,14 @@ enum HistoryEDN {
                     if take("]") { return .integers(xs) }
                     if atEnd { throw HistoryLineProblem("vector is not closed with `]`") }
                     let t = token()
-                    guard let x = Int(t) else { throw HistoryLineProblem("vector holds `\(t)`, not an integer") }
+                    guard let x = Int(t) else { throw HistoryLineProblem("vector holds `\(HistoryLineProblem.shown(t))`, not an integer") }
                     xs.append(x)
                 }
             default:
                 let t = token()
                 if t == "nil" { return .nil_ }
                 if let x = Int(t) { return .integer(x) }
-                throw HistoryLineProblem("cannot read value `\(t)`")
+                throw HistoryLineProblem("cannot read value `\(HistoryLineProblem.shown(t))`")
             }
         }
 
@@ -141,7 +152,7 @@ enum HistoryEDN {
                     case "t": s += "\t"
                     case "r": s += "\r"
                     case "\"", "\\": s.unicodeScalars.append(e)
-                    default: throw HistoryLineProblem("unknown escape `\\\(e)` in a string")
+                    default: throw HistoryLineProblem("unknown escape `\\\(VisibleText.escaped(String(e)))` in a string")
                     }
                 } else {
                     s.unicodeScalars.append(c)

@@ -31,8 +31,8 @@ public struct HistoryFileCheck: Sendable {
     /// The verdict line followed by the first violation, in terms of the file's line numbers.
     public var reportLines: [String]
 
-    /// Parses and checks `text`; a malformed file throws every bad line.
-    public init(text: String, stepBudget: Int? = nil) throws(HistoryParseFailure) {
+    /// Parses and checks `text` within `limits`; a malformed file throws every bad line.
+    public init(text: String, limits: HistoryCheckLimits = HistoryCheckLimits()) throws(HistoryParseFailure) {
         let format = HistoryFormat.detect(text)
         self.format = format
         switch format {
@@ -43,22 +43,24 @@ public struct HistoryFileCheck: Sendable {
                     + "or a Jepsen line `INFO  jepsen.util - 0 :invoke :read nil`")])
             }
             result = LinearizabilityResult(verdict: .linearizable, firstViolation: nil, operationCount: 0,
-                                           partitionCount: 0, unfinishedPartitionCount: 0, steps: 0)
+                                           partitionCount: 0, unfinishedPartitionCount: 0, steps: 0,
+                                           budget: limits.budget(operationCount: 0))
             reportLines = LinearizabilityReport.lines(for: result, operations: [], model: KVModel(),
                                                       span: Self.lineSpan)
         case .jepsen?:
             let parsed = try JepsenHistoryFormat.parse(text)
-            (result, reportLines) = Self.run(parsed, model: RegisterModel(), stepBudget: stepBudget)
+            (result, reportLines) = Self.run(parsed, model: RegisterModel(), limits: limits)
         case .kvEDN?:
             let parsed = try KVHistoryFormat.parse(text)
-            (result, reportLines) = Self.run(parsed, model: KVModel(), stepBudget: stepBudget)
+            (result, reportLines) = Self.run(parsed, model: KVModel(), limits: limits)
         }
     }
 
     private static func run<Model: LinearizabilityModel>(
-        _ parsed: ParsedHistory<Model>, model: Model, stepBudget: Int?
+        _ parsed: ParsedHistory<Model>, model: Model, limits: HistoryCheckLimits
     ) -> (LinearizabilityResult, [String]) {
-        let result = LinearizabilityChecker(model: model).check(parsed.operations, stepBudget: stepBudget)
+        let budget = limits.budget(operationCount: parsed.operations.count)
+        let result = LinearizabilityChecker(model: model).check(parsed.operations, budget: budget)
         let lines = LinearizabilityReport.lines(for: result, operations: parsed.operations, model: model, span: lineSpan)
         return (result, lines)
     }

@@ -37,7 +37,25 @@ public struct ParsedHistory<Model: LinearizabilityModel>: Sendable {
     public var eventCount: Int
 }
 
-/// Every malformed line of a history file, in line order.
+/// The malformed lines of a history file, in line order: the first `maxErrorsKept` of them, and
+/// how many more there were (a file of garbage must not become a gigabyte of messages).
 public struct HistoryParseFailure: Error, Sendable, Equatable {
-    public var errors: [HistoryParseError]
+    /// Malformed lines described in full.
+    public static let maxErrorsKept = 100
+
+    public private(set) var errors: [HistoryParseError] = []
+    /// Malformed lines after the first `maxErrorsKept`, counted but not described.
+    public private(set) var omittedCount = 0
+
+    public init(errors: [HistoryParseError] = []) {
+        for e in errors { add(e) }
+    }
+
+    /// Whether no malformed line was recorded.
+    public var isEmpty: Bool { errors.isEmpty }
+
+    /// Records one malformed line (kept, or only counted once `maxErrorsKept` are kept).
+    public mutating func add(_ error: HistoryParseError) {
+        if errors.count < Self.maxErrorsKept { errors.append(error) } else { omittedCount += 1 }
+    }
 }

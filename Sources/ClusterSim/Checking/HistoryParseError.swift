@@ -1,7 +1,13 @@
 /// What is wrong with one line of a history file, before the line number is attached.
+///
+/// Whatever the message quotes from the file goes through `shown` (or `HistoryEDN.shown`), so a
+/// control character in a history cannot reach the terminal and a megabyte token is cut short.
 struct HistoryLineProblem: Error {
     var message: String
     init(_ message: String) { self.message = message }
+
+    /// A word from the file as a message quotes it: controls escaped, cut to 40 characters.
+    static func shown(_ text: some StringProtocol) -> String { VisibleText.excerpt(String(text)) }
 }
 
 /// A malformed line in a history file: its 1-based number and what is wrong with it.

@@ -13,7 +13,7 @@ public enum JepsenHistoryFormat {
     public static func parse(_ text: String) throws(HistoryParseFailure) -> ParsedHistory<RegisterModel> {
         var pairing = HistoryPairing<RegisterModel.Input>()
         var collector = OperationCollector<RegisterModel.Input, RegisterModel.Output>()
-        var errors: [HistoryParseError] = []
+        var errors = HistoryParseFailure()
         var events = 0
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNumber = index + 1
@@ -34,10 +34,10 @@ public enum JepsenHistoryFormat {
                     () throws(HistoryLineProblem) in try okOutput(event, input: input, callLine: callLine)
                 }
             } catch {
-                errors.append(HistoryParseError(line: lineNumber, message: error.message))
+                errors.add(HistoryParseError(line: lineNumber, message: error.message))
             }
         }
-        if !errors.isEmpty { throw HistoryParseFailure(errors: errors) }
+        if !errors.isEmpty { throw errors }
         let ops = collector.finish(stillOpen: pairing.stillOpen())
         return ParsedHistory(operations: ops, failedCount: collector.failed, eventCount: events)
     }
@@ -71,15 +71,15 @@ public enum JepsenHistoryFormat {
                 throw HistoryLineProblem("missing field: no \(names[fields.count]) after `jepsen.util -`")
             }
             guard let process = Int(fields[0]) else {
-                throw HistoryLineProblem("bad process `\(fields[0])` (expected an integer)")
+                throw HistoryLineProblem("bad process `\(HistoryLineProblem.shown(fields[0]))` (expected an integer)")
             }
             guard fields[1].hasPrefix(":"), let type = HistoryEventType(rawValue: String(fields[1].dropFirst())) else {
-                throw HistoryLineProblem("unknown type `\(fields[1])` (expected :invoke, :ok, :fail or :info)")
+                throw HistoryLineProblem("unknown type `\(HistoryLineProblem.shown(fields[1]))` (expected :invoke, :ok, :fail or :info)")
             }
             guard [":read", ":write", ":cas"].contains(fields[2]) else {
-                throw HistoryLineProblem("unknown function `\(fields[2])` (expected :read, :write or :cas)")
+                throw HistoryLineProblem("unknown function `\(HistoryLineProblem.shown(fields[2]))` (expected :read, :write or :cas)")
             }
-            if trimmed.isEmpty { throw HistoryLineProblem("missing field: no value after \(fields[2])") }
+            if trimmed.isEmpty { throw HistoryLineProblem("missing field: no value after \(HistoryLineProblem.shown(fields[2]))") }
             self.process = process
             self.type = type
             self.function = String(fields[2].dropFirst())
@@ -109,7 +109,7 @@ public enum JepsenHistoryFormat {
     private static func invokeInput(_ e: Event) throws(HistoryLineProblem) -> RegisterModel.Input {
         switch e.function {
         case "read":
-            guard e.value == "nil" else { throw HistoryLineProblem("bad value `\(e.value)` for :invoke :read (expected nil)") }
+            guard e.value == "nil" else { throw HistoryLineProblem("bad value `\(HistoryLineProblem.shown(e.value))` for :invoke :read (expected nil)") }
             return .read
         case "write":
             return .write(try integer(e.value, for: ":write"))
@@ -125,19 +125,19 @@ public enum JepsenHistoryFormat {
             return .value(e.value == "nil" ? nil : try integer(e.value, for: ":ok :read"))
         case .write(let v):
             guard try integer(e.value, for: ":ok :write") == v else {
-                throw HistoryLineProblem("bad value: :ok :write \(e.value) differs from :invoke :write \(v) on line \(callLine)")
+                throw HistoryLineProblem("bad value: :ok :write \(HistoryLineProblem.shown(e.value)) differs from :invoke :write \(v) on line \(callLine)")
             }
             return .ok
         case .cas(let from, let to):
             guard try pair(e.value) == (from, to) else {
-                throw HistoryLineProblem("bad value: :ok :cas \(e.value) differs from :invoke :cas [\(from) \(to)] on line \(callLine)")
+                throw HistoryLineProblem("bad value: :ok :cas \(HistoryLineProblem.shown(e.value)) differs from :invoke :cas [\(from) \(to)] on line \(callLine)")
             }
             return .ok
         }
     }
 
     private static func integer(_ text: String, for what: String) throws(HistoryLineProblem) -> Int {
-        guard let v = Int(text) else { throw HistoryLineProblem("bad value `\(text)` for \(what) (expected an integer)") }
+        guard let v = Int(text) else { throw HistoryLineProblem("bad value `\(HistoryLineProblem.shown(text))` for \(what) (expected an integer)") }
         return v
     }
 
@@ -145,7 +145,7 @@ public enum JepsenHistoryFormat {
         let parts = text.hasPrefix("[") && text.hasSuffix("]")
             ? text.dropFirst().dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }) : []
         guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]) else {
-            throw HistoryLineProblem("bad value `\(text)` for :cas (expected [FROM TO])")
+            throw HistoryLineProblem("bad value `\(HistoryLineProblem.shown(text))` for :cas (expected [FROM TO])")
         }
         return (a, b)
     }

@@ -14,16 +14,16 @@ public enum KVHistoryFormat {
     /// Every non-blank line as an event, with its line number; all malformed lines are reported.
     public static func parseEvents(_ text: String) throws(HistoryParseFailure) -> [(line: Int, event: KVHistoryEvent)] {
         var events: [(line: Int, event: KVHistoryEvent)] = []
-        var errors: [HistoryParseError] = []
+        var errors = HistoryParseFailure()
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if raw.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
             do throws(HistoryLineProblem) {
                 events.append((index + 1, try event(from: raw)))
             } catch {
-                errors.append(HistoryParseError(line: index + 1, message: error.message))
+                errors.add(HistoryParseError(line: index + 1, message: error.message))
             }
         }
-        if !errors.isEmpty { throw HistoryParseFailure(errors: errors) }
+        if !errors.isEmpty { throw errors }
         return events
     }
 
@@ -39,7 +39,7 @@ public enum KVHistoryFormat {
     ) throws(HistoryParseFailure) -> ParsedHistory<KVModel> {
         var pairing = HistoryPairing<KVModel.Input>()
         var collector = OperationCollector<KVModel.Input, KVModel.Output>()
-        var errors: [HistoryParseError] = []
+        var errors = HistoryParseFailure()
         for (line, e) in events {
             do throws(HistoryLineProblem) {
                 if e.type == .invoke {
@@ -50,17 +50,17 @@ public enum KVHistoryFormat {
                 let (callLine, input) = try pairing.end(process: e.process, type: e.type)
                 guard input.function == e.function, input.key == e.key else {
                     throw HistoryLineProblem(
-                        ":\(e.type.rawValue) :\(e.function.rawValue) on key \(HistoryEDN.quote(e.key)) does not match "
-                            + "the :invoke :\(input.function.rawValue) on key \(HistoryEDN.quote(input.key)) on line \(callLine)")
+                        ":\(e.type.rawValue) :\(e.function.rawValue) on key \(HistoryEDN.shown(e.key)) does not match "
+                            + "the :invoke :\(input.function.rawValue) on key \(HistoryEDN.shown(input.key)) on line \(callLine)")
                 }
                 try collector.ended(e.type, process: e.process, input: input, callLine: callLine, line: line) {
                     () throws(HistoryLineProblem) in try okOutput(e, input: input, callLine: callLine)
                 }
             } catch {
-                errors.append(HistoryParseError(line: line, message: error.message))
+                errors.add(HistoryParseError(line: line, message: error.message))
             }
         }
-        if !errors.isEmpty { throw HistoryParseFailure(errors: errors) }
+        if !errors.isEmpty { throw errors }
         let ops = collector.finish(stillOpen: pairing.stillOpen())
         return ParsedHistory(operations: ops, failedCount: collector.failed, eventCount: events.count)
     }
@@ -68,7 +68,7 @@ public enum KVHistoryFormat {
     private static func invokeInput(_ e: KVHistoryEvent) throws(HistoryLineProblem) -> KVModel.Input {
         switch e.function {
         case .get:
-            if let v = e.value { throw HistoryLineProblem("a :get :invoke has value \(HistoryEDN.quote(v)); expected nil") }
+            if let v = e.value { throw HistoryLineProblem("a :get :invoke has value \(HistoryEDN.shown(v)); expected nil") }
             return KVModel.Input(.get, key: e.key)
         case .put, .append:
             guard let v = e.value else { throw HistoryLineProblem("a :\(e.function.rawValue) :invoke needs a string value, not nil") }
@@ -79,8 +79,8 @@ public enum KVHistoryFormat {
     private static func okOutput(_ e: KVHistoryEvent, input: KVModel.Input, callLine: Int) throws(HistoryLineProblem) -> KVModel.Output {
         if input.function == .get { return .value(e.value ?? "") }
         guard e.value == input.value else {
-            throw HistoryLineProblem("the :ok value \(e.value.map(HistoryEDN.quote) ?? "nil") differs from the :invoke value "
-                + "\(HistoryEDN.quote(input.value)) on line \(callLine)")
+            throw HistoryLineProblem("the :ok value \(e.value.map(HistoryEDN.shown) ?? "nil") differs from the :invoke value "
+                + "\(HistoryEDN.shown(input.value)) on line \(callLine)")
         }
         return .ok
     }

@@ -61,5 +61,13 @@ public struct KVModel: LinearizabilityModel {
 
     public func describe(state: String) -> String { quoted(state) }
 
-    private func quoted(_ s: String) -> String { HistoryEDN.quote(s) }
+    /// A string of up to 15 UTF-8 bytes is stored inline; a longer one has a heap block of a
+    /// 32-byte header, its bytes and a terminating zero, rounded up by malloc.
+    public func estimatedHeapBytes(of state: String) -> Int {
+        let count = state.utf8.count
+        return count <= 15 ? 0 : (32 + count + 1 + 8 + 15) / 16 * 16
+    }
+
+    /// Keys and values as reports show them: quoted, controls escaped, long ones cut.
+    private func quoted(_ s: String) -> String { HistoryEDN.shown(s) }
 }

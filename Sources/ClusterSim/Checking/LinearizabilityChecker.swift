@@ -4,9 +4,11 @@
 /// partitions' searches are interleaved in fixed slices of steps, round robin, and the check
 /// stops at the first partition that fails: a violation anywhere decides the verdict, and a
 /// violating partition is often found long before a hard one is exhausted. Slicing by steps
-/// (not time) keeps the answer and the reported violation the same on every run. A step budget
-/// bounds the total work; when it runs out first the verdict is `unknown`. Failed operations
-/// must be left out by the caller: they did not happen.
+/// (not time) keeps the answer and the reported violation the same on every run. A budget
+/// bounds the total steps and the memory of the caches held at once (see
+/// `LinearizabilityRoundRobin` for what gives when memory runs short); when either stops a
+/// partition from being decided and no violation turns up, the verdict is `unknown`. Failed
+/// operations must be left out by the caller: they did not happen.
 public struct LinearizabilityChecker<Model: LinearizabilityModel>: Sendable {
     public typealias Operation = LinearizabilityOperation<Model.Input, Model.Output>
 
@@ -19,53 +21,31 @@ public struct LinearizabilityChecker<Model: LinearizabilityModel>: Sendable {
         self.model = model
     }
 
-    /// Checks `operations`; `stepBudget` (nil: unlimited) caps the search steps over all partitions.
-    public func check(_ operations: [Operation], stepBudget: Int? = nil) -> LinearizabilityResult {
+    /// Checks `operations` within `budget`, which caps steps and cache memory over all partitions.
+    public func check(_ operations: [Operation], budget: LinearizabilityBudget = .unlimited) -> LinearizabilityResult {
         let parts = partitions(of: operations)
-        var searches = parts.map { part in
+        let searches = parts.map { part in
             LinearizabilitySearch(model: model, operations: part.indices.map { operations[$0] },
                                   operationIDs: part.indices, from: model.initialState, allFinalStates: false)
         }
-        var active = Array(searches.indices)
-        var steps = 0
+        var rounds = LinearizabilityRoundRobin(searches: searches, budget: budget, sliceSteps: Self.sliceSteps)
+        let stop = rounds.run()
         var violation: LinearizabilityViolation?
-        var exhausted = false
-        rounds: while !active.isEmpty {
-            var stillActive: [Int] = []
-            for (position, i) in active.enumerated() {
-                let allowance = stepBudget.map { min(Self.sliceSteps, $0 - steps) } ?? Self.sliceSteps
-                if allowance <= 0 {
-                    exhausted = true
-                    stillActive += active[position...]
-                    active = stillActive
-                    break rounds
-                }
-                let before = searches[i].steps
-                let status = searches[i].advance(maxSteps: allowance)
-                steps += searches[i].steps - before
-                switch status {
-                case .running:
-                    stillActive.append(i)
-                case .linearizable:
-                    continue
-                case .violation(let prefix, let state, let blocked):
-                    violation = LinearizabilityViolation(
-                        partition: model.describe(partition: parts[i].key),
-                        partitionOperationCount: parts[i].indices.count, linearizedPrefix: prefix,
-                        stateAfterPrefix: model.describe(state: state), blockedOperation: blocked)
-                    stillActive += active[(position + 1)...]
-                    active = stillActive
-                    break rounds
-                }
-            }
-            active = stillActive
+        if case .violation(let i, let prefix, let state, let blocked) = stop {
+            violation = LinearizabilityViolation(
+                partition: model.describe(partition: parts[i].key), partitionOperationCount: parts[i].indices.count,
+                linearizedPrefix: prefix, stateAfterPrefix: model.describe(state: state), blockedOperation: blocked)
         }
-        let verdict: LinearizabilityVerdict =
-            violation != nil ? .notLinearizable : (exhausted ? .unknown : .linearizable)
+        let outOfSteps = if case .outOfSteps = stop { true } else { false }
+        let overMemory = rounds.givenUpOrder
+        let verdict: LinearizabilityVerdict = violation != nil
+            ? .notLinearizable : (outOfSteps || !overMemory.isEmpty ? .unknown : .linearizable)
         return LinearizabilityResult(
             verdict: verdict, firstViolation: violation, operationCount: operations.count,
-            partitionCount: parts.count, unfinishedPartitionCount: violation != nil || exhausted ? active.count : 0,
-            steps: steps)
+            partitionCount: parts.count, unfinishedPartitionCount: rounds.undecided.count + overMemory.count,
+            steps: rounds.steps, budget: budget, stepBudgetRanOut: outOfSteps, partitionsOverMemory: overMemory.count,
+            firstPartitionOverMemory: overMemory.first.flatMap { model.describe(partition: parts[$0].key) },
+            peakMemoryBytes: rounds.peakBytes)
     }
 
     /// Every state one partition's operations can end in when started from any of `initialStates`.
@@ -87,7 +67,7 @@ public struct LinearizabilityChecker<Model: LinearizabilityModel>: Sendable {
             let status = search.advance(maxSteps: stepBudget.map { $0 - steps } ?? Int.max)
             steps += search.steps
             switch status {
-            case .running:
+            case .running, .memoryFull:
                 return (nil, nil, steps)
             case .linearizable(let finals):
                 for s in finals where seen.insert(s).inserted { states.append(s) }

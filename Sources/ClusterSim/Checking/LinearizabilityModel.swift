@@ -28,4 +28,12 @@ public protocol LinearizabilityModel: Sendable {
 
     /// The state as a reader would write it, for example `nil` or `"x 0 1 y"`.
     func describe(state: State) -> String
+
+    /// Bytes a state holds on the heap beyond its inline size, for the checker's memory budget.
+    func estimatedHeapBytes(of state: State) -> Int
+}
+
+extension LinearizabilityModel {
+    /// States of fixed size (integers, optionals of them) hold nothing on the heap.
+    public func estimatedHeapBytes(of state: State) -> Int { 0 }
 }

@@ -19,9 +19,7 @@ public enum LinearizabilityReport {
             out.append("empty history: no operations to check")
             return out
         }
-        if result.verdict == .unknown {
-            out.append("the step budget ran out after \(result.steps) steps")
-        }
+        if result.verdict == .unknown { out += unknownLines(result) }
         guard let v = result.firstViolation else { return out }
         func describe(_ i: Int) -> String {
             let op = operations[i]
@@ -43,5 +41,34 @@ public enum LinearizabilityReport {
             out.append("(the check stopped here; \(result.unfinishedPartitionCount) other partition(s) were not finished)")
         }
         return out
+    }
+
+    /// What ran out and how far the check got, for an `unknown` verdict.
+    static func unknownLines(_ result: LinearizabilityResult) -> [String] {
+        var out: [String] = []
+        if result.stepBudgetRanOut, let maxSteps = result.budget.maxSteps {
+            out.append("the step budget of \(maxSteps) steps ran out")
+        }
+        if result.partitionsOverMemory > 0, let maxBytes = result.budget.maxMemoryBytes {
+            let over = "more than the memory budget of \(mebibytes(maxBytes))"
+            switch (result.partitionsOverMemory, result.firstPartitionOverMemory) {
+            case (_, nil): out.append("the search needed \(over)")
+            case (1, let name?): out.append("\(name) was given up: its search needed \(over)")
+            case (let count, let name?): out.append("\(count) partitions were given up (the first: \(name)): "
+                + "their searches needed \(over)")
+            }
+        }
+        out.append("\(result.steps) steps taken; the search caches peaked at about \(mebibytes(result.peakMemoryBytes))")
+        let decided = result.decidedPartitionCount
+        out.append(decided == 0
+            ? "none of the \(result.partitionCount) partition(s) was decided"
+            : "\(decided) of \(result.partitionCount) partitions decided (all linearizable), \(result.unfinishedPartitionCount) undecided")
+        return out
+    }
+
+    /// `256 MiB`, or `1.5 MiB` below ten.
+    static func mebibytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + (1 << 19)) >> 20
+        return tenths >= 100 || tenths % 10 == 0 ? "\((tenths + 5) / 10) MiB" : "\(tenths / 10).\(tenths % 10) MiB"
     }
 }

@@ -2,7 +2,8 @@
 public enum LinearizabilityVerdict: String, Sendable, Equatable {
     case linearizable = "linearizable"
     case notLinearizable = "not linearizable"
-    /// The step budget ran out before the search finished.
+    /// The step budget ran out, or a partition needed more memory than the budget allowed,
+    /// before every partition was decided, and no violation was found in those that were.
     case unknown = "unknown"
 }
 
@@ -33,22 +34,42 @@ public struct LinearizabilityResult: Sendable, Equatable {
     public var operationCount: Int
     /// How many partitions the history split into.
     public var partitionCount: Int
-    /// Partitions whose search had not finished when the check stopped (at a violation or when
-    /// the budget ran out).
+    /// Partitions left undecided when the check stopped (at a violation, when the step budget ran
+    /// out, or given up for memory).
     public var unfinishedPartitionCount: Int
     /// Search steps spent across all partitions.
     public var steps: Int
+    /// The budget the check ran under.
+    public var budget: LinearizabilityBudget
+    /// Whether the step budget ran out before every partition was decided.
+    public var stepBudgetRanOut: Bool
+    /// Partitions given up because their search needed more than the memory budget.
+    public var partitionsOverMemory: Int
+    /// The first of those, as the model names it (`key "4"`); `nil` for single-partition models.
+    public var firstPartitionOverMemory: String?
+    /// The most the memo caches held at once, in estimated bytes.
+    public var peakMemoryBytes: Int
 
     public init(verdict: LinearizabilityVerdict, firstViolation: LinearizabilityViolation?, operationCount: Int,
-                partitionCount: Int, unfinishedPartitionCount: Int, steps: Int) {
+                partitionCount: Int, unfinishedPartitionCount: Int, steps: Int,
+                budget: LinearizabilityBudget = .unlimited, stepBudgetRanOut: Bool = false,
+                partitionsOverMemory: Int = 0, firstPartitionOverMemory: String? = nil, peakMemoryBytes: Int = 0) {
         self.verdict = verdict
         self.firstViolation = firstViolation
         self.operationCount = operationCount
         self.partitionCount = partitionCount
         self.unfinishedPartitionCount = unfinishedPartitionCount
         self.steps = steps
+        self.budget = budget
+        self.stepBudgetRanOut = stepBudgetRanOut
+        self.partitionsOverMemory = partitionsOverMemory
+        self.firstPartitionOverMemory = firstPartitionOverMemory
+        self.peakMemoryBytes = peakMemoryBytes
     }
 
     /// True when there was nothing to check.
     public var isEmpty: Bool { operationCount == 0 }
+
+    /// Partitions whose verdict was found (linearizable, or the violating one).
+    public var decidedPartitionCount: Int { partitionCount - unfinishedPartitionCount }
 }

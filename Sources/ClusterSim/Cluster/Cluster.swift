@@ -162,6 +162,7 @@ public final class Cluster {
         lagMaxSeries.append(currentLagMax())
         hitRatioSeries.append(currentHitRatio())
         if now.us % 5_000_000 == 0 { checkLinearizability() }
+        advanceCheckerHorizon()
         schedule(.secondTick, afterUs: 1_000_000)
     }
 

@@ -83,7 +83,7 @@ struct LinearizabilityRegisterTests {
     @Test func exhaustedBudgetGivesUnknown() throws {
         // A hard real history with a tiny budget cannot be decided; with no budget it can.
         let parsed = try JepsenHistoryFormat.parse(PorcupineFixtures.text("jepsen/etcd_002.log"))
-        let bounded = checker.check(parsed.operations, stepBudget: 1_000)
+        let bounded = checker.check(parsed.operations, budget: .init(maxSteps: 1_000, maxMemoryBytes: nil))
         #expect(bounded.verdict == .unknown)
         #expect(bounded.steps == 1_000)
         #expect(bounded.unfinishedPartitionCount == 1)
@@ -93,7 +93,7 @@ struct LinearizabilityRegisterTests {
     @Test func budgetIsNotSpentWhenAViolationComesFirst() throws {
         // A violation found within the budget is reported as such, not as unknown.
         let parsed = try JepsenHistoryFormat.parse(PorcupineFixtures.text("jepsen/etcd_000.log"))
-        let result = checker.check(parsed.operations, stepBudget: 10_000)
+        let result = checker.check(parsed.operations, budget: .init(maxSteps: 10_000, maxMemoryBytes: nil))
         #expect(result.verdict == .notLinearizable)
         #expect(result.steps < 10_000)
     }
