@@ -70,7 +70,7 @@ struct CheckHistory: ParsableCommand {
     func run() throws {
         let shownName = VisibleText.escaped(file)
         let text: String
-        switch HistoryFileReader.read(path: file) {
+        switch InputFile.readText(file, bytesMax: HistoryCheckLimits.maxFileBytes, reads: "check-history reads only regular files") {
         case .success(let t):
             text = t
         case .failure(let problem):
@@ -113,95 +113,5 @@ struct CheckHistory: ParsableCommand {
 
     private func printError(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
-    }
-}
-
-/// Reads a history file for `check-history`: a regular file of at most `HistoryCheckLimits.maxFileBytes`
-/// bytes of UTF-8 text, or a message saying what is wrong with it.
-///
-/// The kind of file is looked up before it is opened, so a FIFO (whose open would wait for a writer)
-/// or a device is refused by name; the open is non-blocking and checked again, in case the path
-/// changed in between.
-enum HistoryFileReader {
-    /// What is wrong with the file, and on which line when that is known.
-    struct Problem: Error {
-        var line: Int?
-        var message: String
-    }
-
-    static func read(path: String) -> Result<String, Problem> {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return .failure(Problem(line: nil, message: systemError(errno))) }
-        if let refusal = refusal(mode: info.st_mode) { return .failure(Problem(line: nil, message: refusal)) }
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
-        guard fd >= 0 else { return .failure(Problem(line: nil, message: systemError(errno))) }
-        defer { close(fd) }
-        guard fstat(fd, &info) == 0 else { return .failure(Problem(line: nil, message: systemError(errno))) }
-        if let refusal = refusal(mode: info.st_mode) { return .failure(Problem(line: nil, message: refusal)) }
-        if let tooBig = sizeRefusal(Int(info.st_size)) { return .failure(Problem(line: nil, message: tooBig)) }
-        let bytes: [UInt8]
-        switch readAll(fd, expected: Int(info.st_size)) {
-        case .success(let b): bytes = b
-        case .failure(let p): return .failure(p)
-        }
-        // The standard library validates valid text fast; TextDecoding walks it byte by byte, so it is
-        // asked only where the first bad byte is.
-        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
-        switch TextDecoding.utf8(bytes) {
-        case .success(let text): return .success(text)
-        case .failure(let bad): return .failure(Problem(line: bad.line, message: bad.message))
-        }
-    }
-
-    /// Reads to the end, but never more than one byte past the size limit.
-    private static func readAll(_ fd: Int32, expected: Int) -> Result<[UInt8], Problem> {
-        let limit = HistoryCheckLimits.maxFileBytes
-        var bytes = [UInt8](repeating: 0, count: min(expected, limit) + 1)
-        var count = 0
-        while count <= limit {
-            if count == bytes.count { bytes += [UInt8](repeating: 0, count: min(max(count, 1 << 16), limit + 1 - count)) }
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(fd, buffer.baseAddress! + count, buffer.count - count)
-            }
-            if n == 0 { break }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(Problem(line: nil, message: systemError(errno)))
-            }
-            count += n
-        }
-        if let tooBig = sizeRefusal(count) { return .failure(Problem(line: nil, message: tooBig)) }
-        bytes.removeSubrange(count...)
-        return .success(bytes)
-    }
-
-    /// Why a file of this kind is not read, or `nil` for a regular file.
-    static func refusal(mode: mode_t) -> String? {
-        let kind: String
-        switch mode & S_IFMT {
-        case S_IFREG: return nil
-        case S_IFIFO: kind = "a FIFO (named pipe)"
-        case S_IFCHR: kind = "a character device"
-        case S_IFBLK: kind = "a block device"
-        case S_IFDIR: kind = "a directory"
-        case S_IFSOCK: kind = "a socket"
-        default: kind = "not a regular file"
-        }
-        return "is \(kind), not a regular file; check-history reads only regular files"
-    }
-
-    private static func sizeRefusal(_ size: Int) -> String? {
-        let limit = HistoryCheckLimits.maxFileBytes
-        guard size > limit else { return nil }
-        let measured = size > limit + 1 ? "is \(size) bytes" : "is more than \(limit) bytes"
-        return "\(measured); check-history reads history files of at most 1 GiB (\(limit) bytes)"
-    }
-
-    private static func systemError(_ code: Int32) -> String {
-        switch code {
-        case ENOENT: return "no such file"
-        case EACCES: return "permission denied"
-        default: return String(cString: strerror(code)).lowercased()
-        }
     }
 }

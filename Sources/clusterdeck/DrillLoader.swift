@@ -11,15 +11,11 @@ enum DrillLoader {
 
     static func load(_ path: String) throws -> DrillScript {
         let shown = VisibleText.escaped(path)
-        let data: Data
-        switch InputFile.read(path, bytesMax: fileBytesMax) {
-        case .success(let bytes): data = bytes
-        case .failure(let problem): throw failure("clusterdeck: \(shown) \(problem)")
-        }
         let text: String
-        switch TextDecoding.utf8(data) {
+        switch InputFile.readText(path, bytesMax: fileBytesMax) {
         case .success(let decoded): text = decoded
-        case .failure(let bad): throw failure("\(shown):\(bad.line): \(bad.message)")
+        case .failure(let problem):
+            throw failure(problem.line.map { "\(shown):\($0): \(problem.message)" } ?? "clusterdeck: \(shown) \(problem.message)")
         }
         do {
             return try DrillParser.parse(text, file: path, isBound: DeckKeys.isBound)

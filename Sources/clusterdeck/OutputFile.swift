@@ -91,7 +91,7 @@ final class OutputFile {
             throw OutputFileError(path: path, problem: .system("cannot examine it", code))
         }
         let kind = info.st_mode & S_IFMT
-        guard kind == S_IFREG else { throw OutputFileError(path: path, problem: .notRegular(kindName(kind))) }
+        guard kind == S_IFREG else { throw OutputFileError(path: path, problem: .notRegular(FileKind(mode: kind).name)) }
         guard force else { throw OutputFileError(path: path, problem: .exists) }
         guard !isReadOnly(info) else { throw OutputFileError(path: path, problem: .readOnly(info.st_mode & 0o7777)) }
         return info
@@ -154,19 +154,6 @@ final class OutputFile {
         var groups = [gid_t](repeating: 0, count: Int(count))
         let filled = getgroups(count, &groups)
         return groups.prefix(max(0, Int(filled))).contains(gid)
-    }
-
-    /// What kind of file the type bits of `st_mode` describe, as the message names it.
-    private static func kindName(_ kind: mode_t) -> String {
-        switch kind {
-        case S_IFLNK: "symbolic link"
-        case S_IFIFO: "FIFO (named pipe)"
-        case S_IFCHR: "character device"
-        case S_IFBLK: "block device"
-        case S_IFDIR: "directory"
-        case S_IFSOCK: "socket"
-        default: "special file"
-        }
     }
 }
 

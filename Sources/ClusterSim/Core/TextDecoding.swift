@@ -15,6 +15,8 @@ public enum TextDecoding {
 
     /// The text of `bytes`, or where the first invalid byte is (a truncated sequence at the end included).
     public static func utf8<Bytes: Collection>(_ bytes: Bytes) -> Result<String, InvalidUTF8> where Bytes.Element == UInt8 {
+        // The standard library validates valid text fast; the walk below only runs to find the bad byte.
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
         var line = 1
         var lineStart = 0
         var offset = 0
@@ -47,9 +49,7 @@ public enum TextDecoding {
             if expected > 0 { pending = [byte]; sequenceStart = offset }
         }
         if expected > 0 { return failure(at: sequenceStart, pending[0]) }
-        guard let text = String(validating: Array(bytes), as: UTF8.self) else {
-            return failure(at: 0, bytes.first ?? 0)
-        }
-        return .success(text)
+        // The walk found nothing the standard library refused: report the first byte rather than trap.
+        return failure(at: 0, bytes.first ?? 0)
     }
 }
