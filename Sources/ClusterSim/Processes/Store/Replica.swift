@@ -1,19 +1,11 @@
 /// A store's running copy of one partition: a reference to its Raft state machine, so the hot paths
 /// (ticks, message steps, reads of role and progress) change and read it in place instead of copying it.
+/// Only its store node drives it; everyone else reads it through `ReplicaView`.
 final class Replica {
-    var raft: RaftNode
+    private(set) var raft: RaftNode
 
     init(_ raft: RaftNode) { self.raft = raft }
 
-    var id: NodeID { raft.id }
-    var role: RaftRole { raft.role }
-    var term: Int { raft.term }
-    var leaderID: NodeID? { raft.leaderID }
-    var membership: Membership { raft.membership }
-    var lastIndex: Int { raft.lastIndex }
-    var commitIndex: Int { raft.commitIndex }
-    var progress: [FollowerProgress] { raft.progress }
-    var durable: RaftDurableState { raft.durable }
     func value(ofKey key: Int) -> Int? { raft.kv[key] }
 
     func tick() { raft.tick() }
@@ -27,4 +19,19 @@ final class Replica {
         raft.setCommitQuorum(commitQuorum)
         raft.setReplicateOnPropose(replicateOnPropose)
     }
+}
+
+/// What the rest of the cluster may read of a replica: role, term, log position, membership, progress.
+struct ReplicaView {
+    private let replica: Replica
+
+    init(_ replica: Replica) { self.replica = replica }
+
+    var id: NodeID { replica.raft.id }
+    var role: RaftRole { replica.raft.role }
+    var term: Int { replica.raft.term }
+    var membership: Membership { replica.raft.membership }
+    var lastIndex: Int { replica.raft.lastIndex }
+    var commitIndex: Int { replica.raft.commitIndex }
+    var progress: [FollowerProgress] { replica.raft.progress }
 }
