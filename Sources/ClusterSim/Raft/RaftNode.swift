@@ -37,6 +37,8 @@ public struct RaftNode: Sendable {
     public internal(set) var transferTarget: NodeID?
 
     var ready = RaftReady()
+    /// The term and vote the host was last handed, so a ready carries them only when they change.
+    private var reportedHardState: RaftHardState
 
     /// A replica of a brand-new group whose voters are `voters`, with an empty log.
     public static func bootstrap(id: NodeID, voters: [NodeID], config: RaftConfig, random: SimRandom) -> RaftNode {
@@ -67,6 +69,7 @@ public struct RaftNode: Sendable {
         self.random = random
         self.term = durable.term
         self.votedFor = durable.votedFor
+        self.reportedHardState = RaftHardState(term: durable.term, votedFor: durable.votedFor)
         self.log = RaftLog(snapshot: durable.snapshot, entries: durable.entries)
         self.commitIndex = durable.snapshot.index
         self.appliedIndex = durable.snapshot.index
@@ -120,10 +123,16 @@ public struct RaftNode: Sendable {
         }
     }
 
-    /// Hands back everything accumulated since the last call.
+    /// Hands back everything accumulated since the last call, with what must be persisted first.
     public mutating func drainReady() -> RaftReady {
-        let out = ready
+        var out = ready
         ready = RaftReady()
+        let hardState = RaftHardState(term: term, votedFor: votedFor)
+        if hardState != reportedHardState {
+            out.hardState = hardState
+            reportedHardState = hardState
+        }
+        (out.snapshot, out.entries) = log.takeUnstable()
         return out
     }
 

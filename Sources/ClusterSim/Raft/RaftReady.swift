@@ -1,6 +1,16 @@
-/// The effects a replica accumulated since the last `drainReady()`: the host sends the messages,
-/// answers clients from the applied entries and reads, and counts moved keys.
+/// The effects a replica accumulated since the last `drainReady()`, with etcd's persistence contract.
+///
+/// The host first persists `hardState`, then `snapshot`, then `entries` (truncating its stored log at the
+/// first entry's index before appending), and only then may it send `messages`: a vote or an
+/// acknowledgement promises that what it depends on is durable. Then it answers clients from the applied
+/// entries and reads, and counts moved keys. A host that crashes before persisting must not send.
 public struct RaftReady: Sendable {
+    /// Term and vote, when either changed since the last drain.
+    public var hardState: RaftHardState?
+    /// The log's snapshot, when it changed (a compaction, or one installed from the leader).
+    public var snapshot: RaftSnapshot?
+    /// Entries appended or overwritten since the last drain, contiguous, from the lowest changed index.
+    public var entries: [LogEntry] = []
     public var messages: [RaftMessage] = []
     /// Entries applied to `kv` since the last drain, in log order.
     public var applied: [LogEntry] = []
@@ -17,7 +27,7 @@ public struct RaftReady: Sendable {
 
     /// True when there is nothing for the host to do.
     public var isEmpty: Bool {
-        messages.isEmpty && applied.isEmpty && readsReady.isEmpty && readsDropped.isEmpty
+        hardState == nil && snapshot == nil && entries.isEmpty && messages.isEmpty && applied.isEmpty && readsReady.isEmpty && readsDropped.isEmpty
             && snapshotsSent.isEmpty && snapshotInstalled == nil
     }
 }

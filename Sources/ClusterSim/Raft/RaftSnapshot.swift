@@ -29,3 +29,14 @@ public struct RaftDurableState: Sendable, Equatable {
         self.entries = entries
     }
 }
+
+/// The part of a replica's durable state that is not the log: its current term and its vote in that term.
+public struct RaftHardState: Sendable, Equatable {
+    public var term: Int
+    public var votedFor: NodeID?
+
+    public init(term: Int, votedFor: NodeID?) {
+        self.term = term
+        self.votedFor = votedFor
+    }
+}

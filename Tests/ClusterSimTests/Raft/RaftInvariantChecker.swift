@@ -17,6 +17,11 @@ struct RaftInvariantChecker {
     /// Every leader change observed, in order: (term, leader).
     private(set) var leaderHistory: [(term: Int, leader: NodeID)] = []
 
+    /// The disk written from `node`'s ready values no longer matches its durable state.
+    mutating func diskDiverged(_ node: NodeID) {
+        violations.append("\(node): persisted state differs from the durable state")
+    }
+
     mutating func observe(_ node: RaftNode, _ ready: RaftReady) {
         if node.role == .leader {
             if let seen = leaderByTerm[node.term] {

@@ -89,4 +89,26 @@ struct RaftPersistenceTests {
         #expect(net.node(third).kv[1] == 104)
         #expect(net.checker.violations == [])
     }
+
+    /// The ready contract (etcd's `Ready`): a granted vote comes with the term and vote to persist, and a
+    /// leader's appends with their entries, in the same ready as the messages that depend on them; what
+    /// did not change since the last drain is not handed back again.
+    @Test func readyCarriesWhatItsMessagesDependOn() {
+        let ids = [NodeID.store(1), .store(2), .store(3)]
+        var voter = RaftNode.bootstrap(id: ids[1], voters: ids, config: RaftConfig(), random: SimRandom(seed: 5))
+        _ = voter.drainReady()
+        voter.step(RaftMessage(from: ids[0], to: ids[1], term: 1, kind: .vote(lastIndex: 0, lastTerm: 0, transfer: false)))
+        let granted = voter.drainReady()
+        #expect(granted.hardState == RaftHardState(term: 1, votedFor: ids[0]))
+        #expect(granted.messages.map(\.kind) == [.voteResponse(granted: true)])
+        #expect(voter.drainReady().hardState == nil)
+
+        var solo = RaftNode.bootstrap(id: ids[0], voters: [ids[0]], config: RaftConfig(), random: SimRandom(seed: 6))
+        solo.campaign()
+        let elected = solo.drainReady()
+        #expect(elected.hardState == RaftHardState(term: 1, votedFor: ids[0]))
+        #expect(elected.entries == [LogEntry(index: 1, term: 1, command: .noop)])
+        _ = solo.propose(.put(key: 3, value: 4))
+        #expect(solo.drainReady().entries == [LogEntry(index: 2, term: 1, command: .put(key: 3, value: 4))])
+    }
 }

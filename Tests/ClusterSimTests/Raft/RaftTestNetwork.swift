@@ -2,7 +2,7 @@
 
 /// A deterministic in-memory network of Raft replicas for tests: array-backed delivery queue ordered by
 /// (delivery tick, send sequence), seeded delays, drops and reordering, per-direction link cuts, and
-/// crash/restart that keeps only `durable`.
+/// crash/restart that keeps only what the host persisted from each ready (checked against `durable`).
 struct RaftTestNetwork {
     struct InFlight {
         var deliverAt: Int
@@ -15,8 +15,8 @@ struct RaftTestNetwork {
     private(set) var nodes: [RaftNode?] = []
     /// Store numbers of replicas that are crashed.
     private(set) var down: Set<Int> = []
-    /// The durable state each crashed replica left behind.
-    private var disks: [Int: RaftDurableState] = [:]
+    /// Each replica's disk, written only from its ready values, as a store node's host does.
+    private var disks: [Int: RaftStorage] = [:]
     /// Cut directed links, as (from, to) store numbers.
     private var cuts: Set<[Int]> = []
     private var queue: [InFlight] = []
@@ -40,6 +40,7 @@ struct RaftTestNetwork {
         let ids = (1...count).map { NodeID.store($0) }
         for n in ids {
             nodes.append(RaftNode.bootstrap(id: n, voters: ids, config: config, random: nodeRandom(n, incarnation: 0)))
+            disks[n.number] = RaftStorage(nodes[n.number - 1]!.durable)
         }
     }
 
@@ -89,6 +90,10 @@ struct RaftTestNetwork {
 
     private mutating func collect(_ n: NodeID) {
         let ready = nodes[n.number - 1]!.drainReady()
+        // The ready contract: persisting exactly what the ready hands back keeps the disk equal to the
+        // replica's durable state, before any of its messages leave.
+        disks[n.number]!.persist(ready)
+        if disks[n.number]!.durable != nodes[n.number - 1]!.durable { checker.diskDiverged(n) }
         checker.observe(nodes[n.number - 1]!, ready)
         readsReady[n, default: []].append(contentsOf: ready.readsReady.map {
             ($0.id, $0.index, nodes[n.number - 1]!.kv, nodes[n.number - 1]!.appliedIndex)
@@ -129,7 +134,6 @@ struct RaftTestNetwork {
 
     mutating func crash(_ n: NodeID) {
         guard isUp(n) else { return }
-        disks[n.number] = node(n).durable
         down.insert(n.number)
     }
 
@@ -137,7 +141,7 @@ struct RaftTestNetwork {
         guard !isUp(n), let disk = disks[n.number] else { return }
         down.remove(n.number)
         incarnations[n.number, default: 0] += 1
-        nodes[n.number - 1] = RaftNode(restarting: disk, id: n, config: config,
+        nodes[n.number - 1] = RaftNode(restarting: disk.durable, id: n, config: config,
                                        random: nodeRandom(n, incarnation: incarnations[n.number]!))
         checker.restarted(node(n))
     }
@@ -148,6 +152,7 @@ struct RaftTestNetwork {
     mutating func addEmptyReplica(_ n: NodeID) {
         while nodes.count < n.number { nodes.append(nil) }
         nodes[n.number - 1] = RaftNode(joiningAsLearner: n, config: config, random: nodeRandom(n, incarnation: 0))
+        disks[n.number] = RaftStorage(nodes[n.number - 1]!.durable)
     }
 
     /// Cuts both directions between `n` and every other replica.

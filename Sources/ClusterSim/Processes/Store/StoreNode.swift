@@ -91,7 +91,7 @@ struct StoreNode {
         epoch += 1
         let running = partitionsHeld.filter { replicas[$0] != nil }
         for p in running {
-            saved[p] = replicas[p]!.raft.durable
+            saved[p] = replicas[p]!.crash()
             replicas[p] = nil
         }
         pendingWrites.removeAll()
