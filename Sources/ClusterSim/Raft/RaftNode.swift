@@ -1,5 +1,7 @@
 /// One replica of a Raft group as a pure state machine: the host calls `tick`, `step`, `propose` and
-/// `requestRead`, then carries out what `drainReady` hands back. No clock, no I/O, no callbacks.
+/// `requestRead`, then carries out what `drainReady` hands back. No clock, no I/O, no callbacks, and no
+/// application state: committed entries go to the host's state machine (`RaftReady.applied`), which
+/// also supplies the data of snapshots.
 ///
 /// Role behaviour is chosen by `role` (etcd-io/raft style): see the `RaftNode+*.swift` files.
 public struct RaftNode: Sendable {
@@ -21,7 +23,6 @@ public struct RaftNode: Sendable {
     public internal(set) var membership: Membership
     /// The membership as of `appliedIndex`, which snapshots carry.
     var appliedMembership: Membership
-    public internal(set) var kv: [Int: Int] = [:]
 
     var electionElapsed = 0
     var randomizedElectionTicks = 0
@@ -47,8 +48,8 @@ public struct RaftNode: Sendable {
                         config: config, random: random)
     }
 
-    /// A replica coming back from a crash: only `durable` survived; commit, applied and kv are rebuilt
-    /// from the snapshot and re-applied as the commit index is learned again.
+    /// A replica coming back from a crash: only `durable` survived; commit and applied are rebuilt from
+    /// the snapshot and advance again as the commit index is learned (the host replays its state machine).
     public init(restarting durable: RaftDurableState, id: NodeID, config: RaftConfig, random: SimRandom) {
         self.init(id: id, durable: durable, config: config, random: random)
     }
@@ -70,10 +71,9 @@ public struct RaftNode: Sendable {
         self.term = durable.term
         self.votedFor = durable.votedFor
         self.reportedHardState = RaftHardState(term: durable.term, votedFor: durable.votedFor)
-        self.log = RaftLog(snapshot: durable.snapshot, entries: durable.entries)
+        self.log = RaftLog(snapshot: durable.snapshot.withoutData, entries: durable.entries)
         self.commitIndex = durable.snapshot.index
         self.appliedIndex = durable.snapshot.index
-        self.kv = durable.snapshot.kv
         self.appliedMembership = durable.snapshot.membership
         self.membership = log.latestMembership()
         resetElectionTimer()

@@ -12,22 +12,22 @@ public struct RaftReady: Sendable {
     /// Entries appended or overwritten since the last drain, contiguous, from the lowest changed index.
     public var entries: [LogEntry] = []
     public var messages: [RaftMessage] = []
-    /// Entries applied to `kv` since the last drain, in log order.
+    /// Committed entries for the host's state machine to apply, in log order.
     public var applied: [LogEntry] = []
-    /// ReadIndex requests confirmed by a quorum with `appliedIndex >= index`: answer them from `kv` now.
+    /// ReadIndex requests confirmed by a quorum with `appliedIndex >= index`: answer them from the host's
+    /// state machine once it has applied `applied`.
     public var readsReady: [(id: UInt64, index: Int)] = []
     /// Reads abandoned because this replica stopped being leader.
     public var readsDropped: [UInt64] = []
-    /// Snapshots this leader sent, with how many keys each carried.
-    public var snapshotsSent: [(to: NodeID, index: Int, keys: Int)] = []
-    /// The latest snapshot this replica installed since the last drain.
-    public var snapshotInstalled: (index: Int, keys: Int)?
+    /// The snapshot this replica installed from its leader since the last drain: the host's state machine
+    /// takes its data.
+    public var snapshotInstalled: RaftSnapshot?
 
     public init() {}
 
     /// True when there is nothing for the host to do.
     public var isEmpty: Bool {
         hardState == nil && snapshot == nil && entries.isEmpty && messages.isEmpty && applied.isEmpty && readsReady.isEmpty && readsDropped.isEmpty
-            && snapshotsSent.isEmpty && snapshotInstalled == nil
+            && snapshotInstalled == nil
     }
 }

@@ -20,6 +20,14 @@ struct RaftStorage {
         RaftDurableState(term: hardState.term, votedFor: hardState.votedFor, snapshot: snapshot, entries: entries)
     }
 
+    /// Whether this disk holds `durable`'s term, vote and log (the snapshot's data aside, which Raft leaves
+    /// to the host).
+    func holds(_ durable: RaftDurableState) -> Bool {
+        let mine = self.durable
+        return mine.term == durable.term && mine.votedFor == durable.votedFor && mine.entries == durable.entries
+            && mine.snapshot.withoutData == durable.snapshot.withoutData
+    }
+
     /// Persists what `ready` asks for, in the contract's order: hard state, snapshot, then entries.
     mutating func persist(_ ready: RaftReady) {
         if let hs = ready.hardState { hardState = hs }

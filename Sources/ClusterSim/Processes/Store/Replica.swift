@@ -2,26 +2,30 @@
 /// (ticks, message steps, reads of role and progress) change and read it in place instead of copying it.
 /// Only its store node drives it; everyone else reads it through `ReplicaView`.
 ///
-/// It keeps the replica's disk and honours the ready contract: everything a ready asks to persist is on
-/// the disk before `drainReady` returns the messages that depend on it.
+/// Its host keeps the replica's disk and key-value state machine and honours the ready contract: what a
+/// ready asks to persist is on the disk, and snapshots carry the state machine's data, before
+/// `drainReady` returns the messages that depend on them.
 final class Replica {
     private(set) var raft: RaftNode
-    private var disk: RaftStorage
+    private var host: ReplicaHost
 
-    init(_ raft: RaftNode) {
+    /// A replica starting from `durable` (empty, bootstrapped, or restarted from its disk).
+    init(_ raft: RaftNode, durable: RaftDurableState) {
         self.raft = raft
-        disk = RaftStorage(raft.durable)
+        host = ReplicaHost(durable)
+        assert(host.disk.holds(raft.durable), "\(raft.id): the replica does not start from its disk")
     }
 
     /// Crash: what is on the disk is all that survives. The disk is instant, so a ready not yet drained
-    /// counts as persisted; it then holds exactly the replica's durable state.
+    /// counts as persisted; the disk then holds exactly the replica's durable state.
     func crash() -> RaftDurableState {
-        disk.persist(raft.drainReady())
-        assert(disk.durable == raft.durable, "\(raft.id): the disk lost part of the durable state")
-        return disk.durable
+        var ready = raft.drainReady()
+        _ = host.take(&ready)
+        assert(host.disk.holds(raft.durable), "\(raft.id): the disk lost part of the durable state")
+        return host.disk.durable
     }
 
-    func value(ofKey key: Int) -> Int? { raft.kv[key] }
+    func value(ofKey key: Int) -> Int? { host.machine.value(ofKey: key) }
 
     func tick() { raft.tick() }
     func step(_ m: RaftMessage) { raft.step(m) }
@@ -29,11 +33,12 @@ final class Replica {
     func requestRead(id: UInt64) -> Bool { raft.requestRead(id: id) }
     func transferLeadership(to node: NodeID) { raft.transferLeadership(to: node) }
     func campaign() { raft.campaign() }
-    /// The replica's ready value, persisted: its messages may be sent now.
-    func drainReady() -> RaftReady {
-        let ready = raft.drainReady()
-        disk.persist(ready)
-        return ready
+    /// The replica's ready value, persisted and applied: its messages may be sent and its reads answered
+    /// now. Also returns the snapshots it shipped.
+    func drainReady() -> (ready: RaftReady, shipped: [ReplicaHost.Shipped]) {
+        var ready = raft.drainReady()
+        let shipped = host.take(&ready)
+        return (ready, shipped)
     }
     func setMode(commitQuorum: CommitQuorum, replicateOnPropose: Bool) {
         raft.setCommitQuorum(commitQuorum)

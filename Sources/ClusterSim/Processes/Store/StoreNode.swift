@@ -72,8 +72,8 @@ struct StoreNode {
 
     /// A replica of a brand-new group (at boot); `campaign` makes it stand for election at once.
     mutating func bootstrap(partition p: Int, voters: [NodeID]) {
-        setReplica(RaftNode.bootstrap(id: id, voters: voters, config: raftConfig,
-                                      random: streams.stream("raft/p\(p)/\(id)")), partition: p)
+        let node = RaftNode.bootstrap(id: id, voters: voters, config: raftConfig, random: streams.stream("raft/p\(p)/\(id)"))
+        setReplica(node, durable: node.durable, partition: p)
     }
 
     mutating func campaign(partition p: Int) { replicas[p]?.campaign() }
@@ -108,7 +108,7 @@ struct StoreNode {
             guard let durable = saved.removeValue(forKey: p) else { continue }
             let node = RaftNode(restarting: durable, id: id, config: raftConfig,
                                 random: streams.stream("raft/p\(p)/\(id)/\(epoch)"))
-            setReplica(node, partition: p)
+            setReplica(node, durable: durable, partition: p)
         }
         startTicking(into: &effects)
     }
@@ -132,8 +132,8 @@ struct StoreNode {
         }
     }
 
-    private mutating func setReplica(_ node: RaftNode, partition p: Int) {
-        replicas[p] = Replica(node)
+    private mutating func setReplica(_ node: RaftNode, durable: RaftDurableState, partition p: Int) {
+        replicas[p] = Replica(node, durable: durable)
         if !partitionsHeld.contains(p) { partitionsHeld.append(p); partitionsHeld.sort() }
     }
 
@@ -200,7 +200,7 @@ struct StoreNode {
     /// and its role for the runtime's leader tracking.
     private mutating func flushReady(partition p: Int, into effects: inout Effects) {
         guard let replica = replicas[p] else { return }
-        let ready = replica.drainReady()
+        let (ready, shipped) = replica.drainReady()
         for message in ready.messages {
             effects.send(.raft(partition: p, message), from: id, to: message.to)
         }
@@ -218,7 +218,7 @@ struct StoreNode {
             guard let pending = pendingReads.removeValue(forKey: readID) else { continue }
             pending.caller.reply(.notLeader(hint: replica.raft.leaderID), from: id, into: &effects)
         }
-        for sent in ready.snapshotsSent {
+        for sent in shipped {
             effects.record(.snapshotSent(partition: p, to: sent.to, keys: sent.keys))
         }
         effects.record(.leadership(partition: p, node: id, isLeader: replica.raft.role == .leader, term: replica.raft.term))
@@ -259,8 +259,8 @@ struct StoreNode {
     /// An empty replica of `p` that will join as a learner and catch up from a snapshot.
     mutating func createLearner(partition p: Int, nowUs: Int64) {
         guard replicas[p] == nil else { return }
-        setReplica(RaftNode(joiningAsLearner: id, config: raftConfig,
-                            random: streams.stream("raft/p\(p)/\(id)/learner\(nowUs)")), partition: p)
+        let node = RaftNode(joiningAsLearner: id, config: raftConfig, random: streams.stream("raft/p\(p)/\(id)/learner\(nowUs)"))
+        setReplica(node, durable: node.durable, partition: p)
     }
 
     /// Destroys this node's copy of a partition (it was moved elsewhere).
