@@ -7,6 +7,9 @@ struct RaftLog: Sendable {
     /// The snapshot changed (compaction, or one installed from the leader) since the host last took it.
     private var snapshotUnstable = false
 
+    /// Whether anything changed that the host has not yet taken.
+    var hasUnstable: Bool { unstableFrom != nil || snapshotUnstable }
+
     init(snapshot: RaftSnapshot, entries: [LogEntry] = []) {
         precondition(entries.first.map { $0.index == snapshot.index + 1 } ?? true, "log must follow its snapshot")
         self.snapshot = snapshot

@@ -123,17 +123,39 @@ public struct RaftNode: Sendable {
         }
     }
 
+    /// Whether `drainReady` would hand back anything.
+    public var hasReady: Bool {
+        !ready.isEmpty || log.hasUnstable || term != reportedHardState.term || votedFor != reportedHardState.votedFor
+    }
+
+    /// Drains into `out` when there is anything to hand back (returning false otherwise, leaving `out`
+    /// alone). The host's ready and this replica's swap places, so a host that keeps one ready per replica
+    /// reuses both buffers' storage and allocates nothing per drain; hosts check every replica on every
+    /// tick, and most ticks change nothing.
+    public mutating func drainReady(into out: inout RaftReady) -> Bool {
+        guard hasReady else { return false }
+        out.removeAll()
+        swap(&out, &ready)
+        takePersistentChanges(into: &out)
+        return true
+    }
+
     /// Hands back everything accumulated since the last call, with what must be persisted first.
     public mutating func drainReady() -> RaftReady {
-        var out = ready
-        ready = RaftReady()
+        var out = RaftReady()
+        swap(&out, &ready)
+        takePersistentChanges(into: &out)
+        return out
+    }
+
+    /// Puts what changed in the durable state since the last drain into `out`.
+    private mutating func takePersistentChanges(into out: inout RaftReady) {
         let hardState = RaftHardState(term: term, votedFor: votedFor)
         if hardState != reportedHardState {
             out.hardState = hardState
             reportedHardState = hardState
         }
         (out.snapshot, out.entries) = log.takeUnstable()
-        return out
     }
 
     /// Handles one message from another replica.

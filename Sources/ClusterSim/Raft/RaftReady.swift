@@ -25,9 +25,22 @@ public struct RaftReady: Sendable {
 
     public init() {}
 
+    /// Empties every field, keeping the arrays' storage for the next drain.
+    mutating func removeAll() {
+        hardState = nil
+        snapshot = nil
+        entries.removeAll(keepingCapacity: true)
+        messages.removeAll(keepingCapacity: true)
+        applied.removeAll(keepingCapacity: true)
+        readsReady.removeAll(keepingCapacity: true)
+        readsDropped.removeAll(keepingCapacity: true)
+        snapshotInstalled = nil
+    }
+
     /// True when there is nothing for the host to do.
     public var isEmpty: Bool {
-        hardState == nil && snapshot == nil && entries.isEmpty && messages.isEmpty && applied.isEmpty && readsReady.isEmpty && readsDropped.isEmpty
+        hardState == nil && snapshot == nil && entries.isEmpty && messages.isEmpty && applied.isEmpty
+            && readsReady.isEmpty && readsDropped.isEmpty
             && snapshotInstalled == nil
     }
 }

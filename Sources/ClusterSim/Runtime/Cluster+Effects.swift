@@ -1,17 +1,20 @@
 /// Carrying out effects: messages onto the network, timers into the queue, facts to the observers.
 extension Cluster {
-    /// Carries out every effect in the buffer, in order, and empties it.
+    /// Carries out every effect in the buffer, in order, and empties it (keeping its storage).
     func applyEffects() {
-        var i = 0
-        while i < effects.list.count {
-            switch effects.list[i] {
+        apply(effects.list)
+        effects.removeAll()
+    }
+
+    private func apply(_ list: [Effect]) {
+        for effect in list {
+            switch effect {
             case .send(let m): transmit(m)
             case .setTimer(let delayUs, let timer): schedule(timer, afterUs: delayUs)
             case .record(let fact): observe(fact)
             }
-            i += 1
         }
-        effects.removeAll()
+        assert(effects.list.count == list.count, "carrying out effects produced more effects")
     }
 
     /// Puts a message on the network; dropped if either end is down, the link is cut, or loss takes it.

@@ -8,6 +8,8 @@
 final class Replica {
     private(set) var raft: RaftNode
     private var host: ReplicaHost
+    /// The latest ready value drained, persisted and applied; reused from drain to drain.
+    private(set) var ready = RaftReady()
 
     /// A replica starting from `durable` (empty, bootstrapped, or restarted from its disk).
     init(_ raft: RaftNode, durable: RaftDurableState) {
@@ -33,12 +35,11 @@ final class Replica {
     func requestRead(id: UInt64) -> Bool { raft.requestRead(id: id) }
     func transferLeadership(to node: NodeID) { raft.transferLeadership(to: node) }
     func campaign() { raft.campaign() }
-    /// The replica's ready value, persisted and applied: its messages may be sent and its reads answered
-    /// now. Also returns the snapshots it shipped.
-    func drainReady() -> (ready: RaftReady, shipped: [ReplicaHost.Shipped]) {
-        var ready = raft.drainReady()
-        let shipped = host.take(&ready)
-        return (ready, shipped)
+    /// Drains the replica into `ready`, persisted and applied, so its messages may be sent and its reads
+    /// answered now; returns the snapshots it shipped, or nil when the replica had nothing.
+    func drain() -> [ReplicaHost.Shipped]? {
+        guard raft.drainReady(into: &ready) else { return nil }
+        return host.take(&ready)
     }
     func setMode(commitQuorum: CommitQuorum, replicateOnPropose: Bool) {
         raft.setCommitQuorum(commitQuorum)

@@ -51,6 +51,9 @@ struct StoreNode {
     private var nextReadID: UInt64 = 1
     /// Partitions with a replica here (running or saved), sorted; kept in step with `replicas`/`saved`.
     private(set) var partitionsHeld: [Int] = []
+    /// Each running replica's role as last recorded (leader, term), so a leadership fact goes out only
+    /// when it changes; nil for a replica not yet recorded.
+    private var recordedRole: [(isLeader: Bool, term: Int)?]
 
     init(id: NodeID, partitions: Int, tickMs: Int64, raftConfig: RaftConfig, mode: ReplicationMode, streams: SimRandom) {
         precondition(id.tier == .store, "a store node needs a store id")
@@ -60,6 +63,7 @@ struct StoreNode {
         acknowledgeOnAppend = mode == .async
         self.streams = streams
         replicas = Array(repeating: nil, count: partitions)
+        recordedRole = Array(repeating: nil, count: partitions)
     }
 
     /// The running replica of partition `p` here, if any.
@@ -134,6 +138,7 @@ struct StoreNode {
 
     private mutating func setReplica(_ node: RaftNode, durable: RaftDurableState, partition p: Int) {
         replicas[p] = Replica(node, durable: durable)
+        recordedRole[p] = nil
         if !partitionsHeld.contains(p) { partitionsHeld.append(p); partitionsHeld.sort() }
     }
 
@@ -200,28 +205,38 @@ struct StoreNode {
     /// and its role for the runtime's leader tracking.
     private mutating func flushReady(partition p: Int, into effects: inout Effects) {
         guard let replica = replicas[p] else { return }
-        let (ready, shipped) = replica.drainReady()
-        for message in ready.messages {
+        guard let shipped = replica.drain() else { return recordRole(partition: p, replica: replica, into: &effects) }
+        for message in replica.ready.messages {
             effects.send(.raft(partition: p, message), from: id, to: message.to)
         }
-        for entry in ready.applied {
+        let applied = replica.ready.applied
+        for entry in applied {
             effects.record(.entryApplied(partition: p, index: entry.index, term: entry.term, by: id))
         }
-        if !ready.applied.isEmpty, !pendingWrites.isEmpty {
-            answerWrites(partition: p, applied: ready.applied, into: &effects)
+        if !applied.isEmpty, !pendingWrites.isEmpty {
+            answerWrites(partition: p, applied: applied, into: &effects)
         }
-        for read in ready.readsReady {
+        for read in replica.ready.readsReady {
             guard let pending = pendingReads.removeValue(forKey: read.id) else { continue }
             pending.caller.reply(.value(replica.value(ofKey: pending.key)), from: id, into: &effects)
         }
-        for readID in ready.readsDropped {
+        for readID in replica.ready.readsDropped {
             guard let pending = pendingReads.removeValue(forKey: readID) else { continue }
             pending.caller.reply(.notLeader(hint: replica.raft.leaderID), from: id, into: &effects)
         }
         for sent in shipped {
             effects.record(.snapshotSent(partition: p, to: sent.to, keys: sent.keys))
         }
-        effects.record(.leadership(partition: p, node: id, isLeader: replica.raft.role == .leader, term: replica.raft.term))
+        recordRole(partition: p, replica: replica, into: &effects)
+    }
+
+    /// Records the replica's role when it differs from the last one recorded. The runtime's leader tracking
+    /// would ignore a repeat: it changes only when a replica's own role or term does.
+    private mutating func recordRole(partition p: Int, replica: Replica, into effects: inout Effects) {
+        let role = (isLeader: replica.raft.role == .leader, term: replica.raft.term)
+        if let last = recordedRole[p], last == role { return }
+        recordedRole[p] = role
+        effects.record(.leadership(partition: p, node: id, isLeader: role.isLeader, term: role.term))
     }
 
     private mutating func answerWrites(partition p: Int, applied: [LogEntry], into effects: inout Effects) {

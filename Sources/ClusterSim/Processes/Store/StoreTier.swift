@@ -11,8 +11,11 @@ struct StoreTier {
 
     var count: Int { nodes.count }
 
+    /// Whether store `node` exists and is running. Read through the buffer so the hot path (every message
+    /// sent or delivered asks) reads one flag instead of copying the node out of the array.
     func isUp(_ node: NodeID) -> Bool {
-        node.tier == .store && node.number <= nodes.count && nodes[node.number - 1].isUp
+        guard node.tier == .store, node.number <= nodes.count else { return false }
+        return nodes.withUnsafeBufferPointer { $0[node.number - 1].isUp }
     }
 
     /// The up replica that leads partition `p`, if any.
