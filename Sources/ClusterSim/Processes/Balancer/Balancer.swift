@@ -61,6 +61,7 @@ struct Balancer {
         case .serviceResponse(let requestID, let result):
             guard let fwd = forwards.removeValue(forKey: requestID) else { return }
             backends[fwd.server].inFlight -= 1
+            assert(backends[fwd.server].inFlight >= 0, "\(backends[fwd.server].id): in-flight count went negative")
             switch result {
             case .failed: passiveFailure(server: fwd.server, nowUs: nowUs, into: &effects)
             default: backends[fwd.server].passiveFailures = 0
@@ -79,6 +80,7 @@ struct Balancer {
     mutating func forwardTimeout(requestID: Int, nowUs: Int64, into effects: inout Effects) {
         guard let fwd = forwards.removeValue(forKey: requestID) else { return }
         backends[fwd.server].inFlight -= 1
+        assert(backends[fwd.server].inFlight >= 0, "\(backends[fwd.server].id): in-flight count went negative")
         passiveFailure(server: fwd.server, nowUs: nowUs, into: &effects)
     }
 

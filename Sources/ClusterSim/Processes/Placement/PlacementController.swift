@@ -110,6 +110,7 @@ struct PlacementController {
     mutating func startMove(partition p: Int, from: NodeID?, to: NodeID, reason: String, nowUs: Int64,
                             into effects: inout Effects) {
         guard moves.count < ClusterLimits.placementMovesMax else { return }
+        precondition(!hasMove(partition: p), "p\(p) already has a move: moves of one partition would race")
         moves.append(Move(partition: p, from: from, to: to, startedUs: nowUs, reason: reason))
         effects.log(.rebalance, "p\(p): move \(from.map(\.description) ?? "-") -> \(to) planned (\(reason))")
     }

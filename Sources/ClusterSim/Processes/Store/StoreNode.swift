@@ -140,6 +140,7 @@ struct StoreNode {
         replicas[p] = Replica(node, durable: durable)
         recordedRole[p] = nil
         if !partitionsHeld.contains(p) { partitionsHeld.append(p); partitionsHeld.sort() }
+        assert(zip(partitionsHeld, partitionsHeld.dropFirst()).allSatisfy(<), "partitions held must be sorted and distinct")
     }
 
     // MARK: handling
@@ -285,5 +286,6 @@ struct StoreNode {
         partitionsHeld.removeAll { $0 == p }
         pendingWrites.removeAll { $0.caller.partition == p }
         for readID in pendingReads.keys.sorted() where pendingReads[readID]!.caller.partition == p { pendingReads[readID] = nil }
+        assert(replicas[p] == nil && saved[p] == nil && !partitionsHeld.contains(p), "p\(p) still held on \(id)")
     }
 }
