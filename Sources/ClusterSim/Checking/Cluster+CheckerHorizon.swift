@@ -3,15 +3,15 @@
 extension Cluster {
     /// Tells the checker each partition's horizon (called once a virtual second; stores x partitions work).
     func advanceCheckerHorizon() {
-        guard let partitionCount = stores.first?.replicas.count else { return }
+        guard let partitionCount = stores.nodes.first?.partitionSlots else { return }
         for p in 0..<partitionCount {
             var lowestSnapshotIndex = Int.max
             var lowestTerm = Int.max
-            for s in stores.indices {
-                if let replica = stores[s].replicas[p] {
-                    lowestSnapshotIndex = min(lowestSnapshotIndex, replica.raft.snapshotIndex)
-                    lowestTerm = min(lowestTerm, replica.raft.term)
-                } else if let durable = stores[s].saved[p] {
+            for store in stores.nodes {
+                if let replica = store.replica(p) {
+                    lowestSnapshotIndex = min(lowestSnapshotIndex, replica.snapshotIndex)
+                    lowestTerm = min(lowestTerm, replica.term)
+                } else if let durable = store.savedState(p) {
                     lowestSnapshotIndex = min(lowestSnapshotIndex, durable.snapshot.index)
                     lowestTerm = min(lowestTerm, durable.term)
                 }

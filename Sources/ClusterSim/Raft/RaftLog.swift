@@ -2,6 +2,13 @@
 struct RaftLog: Sendable {
     private(set) var snapshot: RaftSnapshot
     private(set) var entries: [LogEntry]
+    /// The lowest index appended or overwritten since the host last took the unstable part; nil when none.
+    private var unstableFrom: Int?
+    /// The snapshot changed (compaction, or one installed from the leader) since the host last took it.
+    private var snapshotUnstable = false
+
+    /// Whether anything changed that the host has not yet taken.
+    var hasUnstable: Bool { unstableFrom != nil || snapshotUnstable }
 
     init(snapshot: RaftSnapshot, entries: [LogEntry] = []) {
         precondition(entries.first.map { $0.index == snapshot.index + 1 } ?? true, "log must follow its snapshot")
@@ -60,6 +67,7 @@ struct RaftLog: Sendable {
     mutating func append(_ entry: LogEntry) {
         precondition(entry.index == lastIndex + 1, "log append must be contiguous")
         entries.append(entry)
+        unstableFrom = min(unstableFrom ?? entry.index, entry.index)
     }
 
     /// Drops every entry from `index` on. Returns true if a membership change was among them.
@@ -67,6 +75,7 @@ struct RaftLog: Sendable {
     mutating func truncate(from index: Int) -> Bool {
         precondition(index > snapshot.index, "cannot truncate into the snapshot")
         guard index <= lastIndex else { return false }
+        unstableFrom = min(unstableFrom ?? index, index)
         let start = index - snapshot.index - 1
         let removedChange = entries[start...].contains { if case .change = $0.command { return true } else { return false } }
         entries.removeSubrange(start...)
@@ -79,12 +88,26 @@ struct RaftLog: Sendable {
         precondition(term(at: newSnapshot.index) == newSnapshot.term, "snapshot term must match the log")
         entries.removeFirst(newSnapshot.index - snapshot.index)
         snapshot = newSnapshot
+        snapshotUnstable = true
     }
 
     /// Discards the whole log in favour of a snapshot from the leader.
     mutating func restore(_ newSnapshot: RaftSnapshot) {
         snapshot = newSnapshot
         entries = []
+        snapshotUnstable = true
+    }
+
+    /// What changed since the last call, for the host to persist: the snapshot if it changed, and every
+    /// entry from the lowest one appended or overwritten (the host truncates its copy there first).
+    mutating func takeUnstable() -> (snapshot: RaftSnapshot?, entries: [LogEntry]) {
+        defer {
+            unstableFrom = nil
+            snapshotUnstable = false
+        }
+        let changed = snapshotUnstable ? snapshot : nil
+        guard let from = unstableFrom.map({ max($0, snapshot.index + 1) }), from <= lastIndex else { return (changed, []) }
+        return (changed, Array(entries[(from - snapshot.index - 1)...]))
     }
 
     /// The membership after every change in the log: the one in force (thesis §4.1).

@@ -1,12 +1,12 @@
-/// Applying committed entries to the key-value state, compacting the log, and ReadIndex (thesis §6.4).
+/// Handing committed entries to the host's state machine, compacting the log, and ReadIndex (thesis §6.4).
 extension RaftNode {
-    /// Applies every committed entry not yet applied, then compacts and releases reads that waited.
+    /// Hands every committed entry not yet applied to the host, then compacts and releases reads that
+    /// waited. Raft itself tracks only membership changes; the compaction snapshot's data is the host's.
     mutating func applyCommitted() {
         while appliedIndex < commitIndex {
             let e = log.entry(at: appliedIndex + 1)!
             switch e.command {
-            case .noop: break
-            case .put(let key, let value): kv[key] = value
+            case .noop, .put: break
             case .change(let c): appliedMembership = appliedMembership.applying(c)
             }
             appliedIndex = e.index
@@ -14,7 +14,7 @@ extension RaftNode {
         }
         if appliedIndex - log.snapshotIndex > config.compactAfterEntries {
             log.compact(to: RaftSnapshot(index: appliedIndex, term: log.term(at: appliedIndex)!,
-                                         membership: appliedMembership, kv: kv))
+                                         membership: appliedMembership, kv: [:]))
         }
         releaseReads()
     }

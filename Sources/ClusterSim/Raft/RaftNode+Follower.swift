@@ -81,13 +81,12 @@ extension RaftNode {
             // We hold the entry: keep the log and just learn the commit (etcd does the same).
             advanceCommit(to: snap.index)
         } else {
-            log.restore(snap)
-            kv = snap.kv
+            log.restore(snap.withoutData)
             commitIndex = snap.index
             appliedIndex = snap.index
             appliedMembership = snap.membership
             adoptMembership(snap.membership)
-            ready.snapshotInstalled = (index: snap.index, keys: snap.kv.count)
+            ready.snapshotInstalled = snap
         }
         send(to: leader, .appendResponse(index: snap.index, reject: nil))
     }

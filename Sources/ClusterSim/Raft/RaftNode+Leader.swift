@@ -151,9 +151,8 @@ extension RaftNode {
         // membership, which an empty joiner needs before it can take entries.
         if pr.next <= log.snapshotIndex || (pr.match == 0 && pr.next == 1 && (appliedIndex > 0 || !pr.baseSnapshotSent)) {
             let snap = RaftSnapshot(index: appliedIndex, term: log.term(at: appliedIndex)!,
-                                    membership: appliedMembership, kv: kv)
+                                    membership: appliedMembership, kv: [:])
             send(to: peer, .snapshot(snap))
-            ready.snapshotsSent.append((to: peer, index: snap.index, keys: snap.kv.count))
             pr.state = .snapshot(index: snap.index)
             pr.snapshotWaitTicks = 0
             pr.baseSnapshotSent = true

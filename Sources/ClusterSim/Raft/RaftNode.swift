@@ -1,5 +1,7 @@
 /// One replica of a Raft group as a pure state machine: the host calls `tick`, `step`, `propose` and
-/// `requestRead`, then carries out what `drainReady` hands back. No clock, no I/O, no callbacks.
+/// `requestRead`, then carries out what `drainReady` hands back. No clock, no I/O, no callbacks, and no
+/// application state: committed entries go to the host's state machine (`RaftReady.applied`), which
+/// also supplies the data of snapshots.
 ///
 /// Role behaviour is chosen by `role` (etcd-io/raft style): see the `RaftNode+*.swift` files.
 public struct RaftNode: Sendable {
@@ -21,7 +23,6 @@ public struct RaftNode: Sendable {
     public internal(set) var membership: Membership
     /// The membership as of `appliedIndex`, which snapshots carry.
     var appliedMembership: Membership
-    public internal(set) var kv: [Int: Int] = [:]
 
     var electionElapsed = 0
     var randomizedElectionTicks = 0
@@ -37,6 +38,8 @@ public struct RaftNode: Sendable {
     public internal(set) var transferTarget: NodeID?
 
     var ready = RaftReady()
+    /// The term and vote the host was last handed, so a ready carries them only when they change.
+    private var reportedHardState: RaftHardState
 
     /// A replica of a brand-new group whose voters are `voters`, with an empty log.
     public static func bootstrap(id: NodeID, voters: [NodeID], config: RaftConfig, random: SimRandom) -> RaftNode {
@@ -45,8 +48,8 @@ public struct RaftNode: Sendable {
                         config: config, random: random)
     }
 
-    /// A replica coming back from a crash: only `durable` survived; commit, applied and kv are rebuilt
-    /// from the snapshot and re-applied as the commit index is learned again.
+    /// A replica coming back from a crash: only `durable` survived; commit and applied are rebuilt from
+    /// the snapshot and advance again as the commit index is learned (the host replays its state machine).
     public init(restarting durable: RaftDurableState, id: NodeID, config: RaftConfig, random: SimRandom) {
         self.init(id: id, durable: durable, config: config, random: random)
     }
@@ -67,10 +70,10 @@ public struct RaftNode: Sendable {
         self.random = random
         self.term = durable.term
         self.votedFor = durable.votedFor
-        self.log = RaftLog(snapshot: durable.snapshot, entries: durable.entries)
+        self.reportedHardState = RaftHardState(term: durable.term, votedFor: durable.votedFor)
+        self.log = RaftLog(snapshot: durable.snapshot.withoutData, entries: durable.entries)
         self.commitIndex = durable.snapshot.index
         self.appliedIndex = durable.snapshot.index
-        self.kv = durable.snapshot.kv
         self.appliedMembership = durable.snapshot.membership
         self.membership = log.latestMembership()
         resetElectionTimer()
@@ -120,11 +123,39 @@ public struct RaftNode: Sendable {
         }
     }
 
-    /// Hands back everything accumulated since the last call.
+    /// Whether `drainReady` would hand back anything.
+    public var hasReady: Bool {
+        !ready.isEmpty || log.hasUnstable || term != reportedHardState.term || votedFor != reportedHardState.votedFor
+    }
+
+    /// Drains into `out` when there is anything to hand back (returning false otherwise, leaving `out`
+    /// alone). The host's ready and this replica's swap places, so a host that keeps one ready per replica
+    /// reuses both buffers' storage and allocates nothing per drain; hosts check every replica on every
+    /// tick, and most ticks change nothing.
+    public mutating func drainReady(into out: inout RaftReady) -> Bool {
+        guard hasReady else { return false }
+        out.removeAll()
+        swap(&out, &ready)
+        takePersistentChanges(into: &out)
+        return true
+    }
+
+    /// Hands back everything accumulated since the last call, with what must be persisted first.
     public mutating func drainReady() -> RaftReady {
-        let out = ready
-        ready = RaftReady()
+        var out = RaftReady()
+        swap(&out, &ready)
+        takePersistentChanges(into: &out)
         return out
+    }
+
+    /// Puts what changed in the durable state since the last drain into `out`.
+    private mutating func takePersistentChanges(into out: inout RaftReady) {
+        let hardState = RaftHardState(term: term, votedFor: votedFor)
+        if hardState != reportedHardState {
+            out.hardState = hardState
+            reportedHardState = hardState
+        }
+        (out.snapshot, out.entries) = log.takeUnstable()
     }
 
     /// Handles one message from another replica.

@@ -17,7 +17,12 @@ struct RaftInvariantChecker {
     /// Every leader change observed, in order: (term, leader).
     private(set) var leaderHistory: [(term: Int, leader: NodeID)] = []
 
-    mutating func observe(_ node: RaftNode, _ ready: RaftReady) {
+    /// The disk written from `node`'s ready values no longer matches its durable state.
+    mutating func diskDiverged(_ node: NodeID) {
+        violations.append("\(node): persisted state differs from the durable state")
+    }
+
+    mutating func observe(_ node: RaftNode, _ ready: RaftReady, shipped: [ReplicaHost.Shipped]) {
         if node.role == .leader {
             if let seen = leaderByTerm[node.term] {
                 if seen != node.id { violations.append("two leaders in term \(node.term): \(seen) and \(node.id)") }
@@ -28,7 +33,7 @@ struct RaftInvariantChecker {
         }
         if let snap = ready.snapshotInstalled {
             lastApplied[node.id] = snap.index
-            snapshotsInstalled.append((node.id, snap.index, snap.keys))
+            snapshotsInstalled.append((node.id, snap.index, snap.kv.count))
         }
         for e in ready.applied {
             let last = lastApplied[node.id] ?? 0
@@ -40,7 +45,7 @@ struct RaftInvariantChecker {
                 appliedByIndex[e.index] = e
             }
         }
-        snapshotsSent.append(contentsOf: ready.snapshotsSent)
+        snapshotsSent.append(contentsOf: shipped.map { ($0.to, $0.index, $0.keys) })
         for m in ready.messages {
             if case .appendResponse(_, let reject) = m.kind, reject != nil { appendRejections += 1 }
         }

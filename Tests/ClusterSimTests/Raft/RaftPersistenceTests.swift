@@ -21,7 +21,7 @@ struct RaftPersistenceTests {
         net.crash(l2)
         #expect(net.one(value: 14, replicas: 2) != nil)
         net.restart(l2)
-        #expect(net.run(upTo: 300) { $0.node(l2).kv[1] == 14 })
+        #expect(net.run(upTo: 300) { $0.kv(l2)[1] == 14 })
 
         let f = net.allIDs.first { $0 != net.leader()! }!
         net.crash(f)
@@ -33,7 +33,7 @@ struct RaftPersistenceTests {
     }
 
     /// A restarted replica keeps term and vote (one vote per term survives a crash) and rebuilds
-    /// commit, applied and kv only as the leader tells it the commit index again.
+    /// commit, applied and its state machine only as the leader tells it the commit index again.
     @Test func restartKeepsTermVoteAndLogButRebuildsVolatileState() {
         var net = RaftTestNetwork(voters: 3, seed: 32)
         for v in 1...5 { #expect(net.one(key: v, value: v * 10, replicas: 3) != nil) }
@@ -45,8 +45,8 @@ struct RaftPersistenceTests {
         #expect(after.term == before.term)
         #expect(after.durable == before.durable)
         #expect(after.role == .follower && after.leaderID == nil)
-        #expect(after.commitIndex == 0 && after.appliedIndex == 0 && after.kv.isEmpty)
-        #expect(net.run(upTo: 100) { $0.node(f).kv == [1: 10, 2: 20, 3: 30, 4: 40, 5: 50] })
+        #expect(after.commitIndex == 0 && after.appliedIndex == 0 && net.kv(f).isEmpty)
+        #expect(net.run(upTo: 100) { $0.kv(f) == [1: 10, 2: 20, 3: 30, 4: 40, 5: 50] })
     }
 
     /// Lab "persist 2": repeatedly crash a minority (or the leader) between proposals; each committed
@@ -86,7 +86,29 @@ struct RaftPersistenceTests {
         #expect(net.one(value: 103, replicas: 2) != nil)
         net.restart(l)
         #expect(net.one(value: 104, replicas: 3) != nil)
-        #expect(net.node(third).kv[1] == 104)
+        #expect(net.kv(third)[1] == 104)
         #expect(net.checker.violations == [])
+    }
+
+    /// The ready contract (etcd's `Ready`): a granted vote comes with the term and vote to persist, and a
+    /// leader's appends with their entries, in the same ready as the messages that depend on them; what
+    /// did not change since the last drain is not handed back again.
+    @Test func readyCarriesWhatItsMessagesDependOn() {
+        let ids = [NodeID.store(1), .store(2), .store(3)]
+        var voter = RaftNode.bootstrap(id: ids[1], voters: ids, config: RaftConfig(), random: SimRandom(seed: 5))
+        _ = voter.drainReady()
+        voter.step(RaftMessage(from: ids[0], to: ids[1], term: 1, kind: .vote(lastIndex: 0, lastTerm: 0, transfer: false)))
+        let granted = voter.drainReady()
+        #expect(granted.hardState == RaftHardState(term: 1, votedFor: ids[0]))
+        #expect(granted.messages.map(\.kind) == [.voteResponse(granted: true)])
+        #expect(voter.drainReady().hardState == nil)
+
+        var solo = RaftNode.bootstrap(id: ids[0], voters: [ids[0]], config: RaftConfig(), random: SimRandom(seed: 6))
+        solo.campaign()
+        let elected = solo.drainReady()
+        #expect(elected.hardState == RaftHardState(term: 1, votedFor: ids[0]))
+        #expect(elected.entries == [LogEntry(index: 1, term: 1, command: .noop)])
+        _ = solo.propose(.put(key: 3, value: 4))
+        #expect(solo.drainReady().entries == [LogEntry(index: 2, term: 1, command: .put(key: 3, value: 4))])
     }
 }

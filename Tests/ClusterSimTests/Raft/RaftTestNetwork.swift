@@ -2,7 +2,8 @@
 
 /// A deterministic in-memory network of Raft replicas for tests: array-backed delivery queue ordered by
 /// (delivery tick, send sequence), seeded delays, drops and reordering, per-direction link cuts, and
-/// crash/restart that keeps only `durable`.
+/// crash/restart that keeps only what the host persisted from each ready (checked against `durable`).
+/// Each replica has the store's host beside it: its disk and its key-value state machine.
 struct RaftTestNetwork {
     struct InFlight {
         var deliverAt: Int
@@ -15,8 +16,8 @@ struct RaftTestNetwork {
     private(set) var nodes: [RaftNode?] = []
     /// Store numbers of replicas that are crashed.
     private(set) var down: Set<Int> = []
-    /// The durable state each crashed replica left behind.
-    private var disks: [Int: RaftDurableState] = [:]
+    /// Each replica's disk and state machine, kept only from its ready values, as a store node's host does.
+    private var hosts: [Int: ReplicaHost] = [:]
     /// Cut directed links, as (from, to) store numbers.
     private var cuts: Set<[Int]> = []
     private var queue: [InFlight] = []
@@ -40,6 +41,7 @@ struct RaftTestNetwork {
         let ids = (1...count).map { NodeID.store($0) }
         for n in ids {
             nodes.append(RaftNode.bootstrap(id: n, voters: ids, config: config, random: nodeRandom(n, incarnation: 0)))
+            hosts[n.number] = ReplicaHost(nodes[n.number - 1]!.durable)
         }
     }
 
@@ -51,6 +53,8 @@ struct RaftTestNetwork {
     var upIDs: [NodeID] { allIDs.filter { !down.contains($0.number) } }
 
     func node(_ n: NodeID) -> RaftNode { nodes[n.number - 1]! }
+    /// The key-value state of `n`'s state machine.
+    func kv(_ n: NodeID) -> [Int: Int] { hosts[n.number]!.machine.data }
     func isUp(_ n: NodeID) -> Bool { !down.contains(n.number) }
 
     // MARK: - Driving
@@ -88,10 +92,14 @@ struct RaftTestNetwork {
     }
 
     private mutating func collect(_ n: NodeID) {
-        let ready = nodes[n.number - 1]!.drainReady()
-        checker.observe(nodes[n.number - 1]!, ready)
+        var ready = nodes[n.number - 1]!.drainReady()
+        // The ready contract: persisting exactly what the ready hands back keeps the disk equal to the
+        // replica's durable state, before any of its messages leave.
+        let shipped = hosts[n.number]!.take(&ready)
+        if !hosts[n.number]!.disk.holds(nodes[n.number - 1]!.durable) { checker.diskDiverged(n) }
+        checker.observe(nodes[n.number - 1]!, ready, shipped: shipped)
         readsReady[n, default: []].append(contentsOf: ready.readsReady.map {
-            ($0.id, $0.index, nodes[n.number - 1]!.kv, nodes[n.number - 1]!.appliedIndex)
+            ($0.id, $0.index, kv(n), nodes[n.number - 1]!.appliedIndex)
         })
         readsDropped[n, default: []].append(contentsOf: ready.readsDropped)
         for m in ready.messages { enqueue(m) }
@@ -129,14 +137,14 @@ struct RaftTestNetwork {
 
     mutating func crash(_ n: NodeID) {
         guard isUp(n) else { return }
-        disks[n.number] = node(n).durable
         down.insert(n.number)
     }
 
     mutating func restart(_ n: NodeID) {
-        guard !isUp(n), let disk = disks[n.number] else { return }
+        guard !isUp(n), let disk = hosts[n.number]?.disk.durable else { return }
         down.remove(n.number)
         incarnations[n.number, default: 0] += 1
+        hosts[n.number] = ReplicaHost(disk)
         nodes[n.number - 1] = RaftNode(restarting: disk, id: n, config: config,
                                        random: nodeRandom(n, incarnation: incarnations[n.number]!))
         checker.restarted(node(n))
@@ -148,6 +156,7 @@ struct RaftTestNetwork {
     mutating func addEmptyReplica(_ n: NodeID) {
         while nodes.count < n.number { nodes.append(nil) }
         nodes[n.number - 1] = RaftNode(joiningAsLearner: n, config: config, random: nodeRandom(n, incarnation: 0))
+        hosts[n.number] = ReplicaHost(nodes[n.number - 1]!.durable)
     }
 
     /// Cuts both directions between `n` and every other replica.
@@ -219,7 +228,7 @@ struct RaftTestNetwork {
     func statesAgree() -> Bool {
         let ups = upIDs
         for a in ups { for b in ups where node(a).appliedIndex == node(b).appliedIndex {
-            if node(a).kv != node(b).kv { return false }
+            if kv(a) != kv(b) { return false }
         } }
         return true
     }

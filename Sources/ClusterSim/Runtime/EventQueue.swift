@@ -22,7 +22,7 @@ struct EventQueue {
     /// Hard cap: a run that schedules more than this many pending events is broken, not busy.
     let capacity: Int
 
-    init(capacity: Int = 2_000_000) {
+    init(capacity: Int) {
         self.capacity = capacity
         heap.reserveCapacity(4096)
         slots.reserveCapacity(4096)
@@ -89,26 +89,9 @@ struct EventQueue {
     }
 }
 
-/// Everything that can happen at a virtual instant.
+/// Everything that can happen at a virtual instant: a message arrives, or a timer fires.
 enum SimEvent {
     /// A message arrives at its destination (dropped there if the process is down or the link was cut).
     case deliver(Message)
-    /// The workload issues its next client operation.
-    case clientArrival
-    /// A client operation's timeout fires.
-    case clientTimeout(opID: Int)
-    /// One Raft tick for every replica on a store node; `epoch` drops ticks from before a restart.
-    case storeTick(store: Int, epoch: Int)
-    /// The balancer's active health-check round.
-    case healthCheckRound
-    /// An active health check's reply did not arrive in time.
-    case healthCheckTimeout(server: Int, sequence: Int)
-    /// The balancer gives up on a forwarded request (passive health check).
-    case forwardTimeout(requestID: Int)
-    /// A service instance gives up on a downstream call.
-    case serviceCallTimeout(service: Int, callID: Int, epoch: Int)
-    /// Once a virtual second: rotate windows, sample series.
-    case secondTick
-    /// The placement controller's periodic step.
-    case placementTick
+    case timer(Timer)
 }

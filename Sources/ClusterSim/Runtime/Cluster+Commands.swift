@@ -1,10 +1,10 @@
-/// Operator commands: the one place where `ClusterCommand`s change the cluster.
+/// Operator commands: the one place where `ClusterCommand`s change the cluster. A command changes the
+/// process table or the network, or hands the command to the process it concerns; the effects that
+/// produces are carried out before `apply` returns.
 extension Cluster {
-    static let maxNodesPerTier = 32
-
     /// Every process that exists now, the clients included, in a stable order.
     var allProcesses: [NodeID] {
-        [.client, .balancer] + services.map(\.id) + caches.map(\.id) + stores.map(\.id)
+        [.client, .balancer] + services.map(\.id) + caches.map(\.id) + stores.nodes.map(\.id)
     }
 
     func exists(_ node: NodeID) -> Bool {
@@ -19,6 +19,7 @@ extension Cluster {
     /// Carries out one command; returns nil when done, or why it was refused (and then nothing changed).
     @discardableResult
     public func apply(_ command: ClusterCommand) -> String? {
+        defer { applyEffects() }
         switch command {
         case .add(let tier): return add(tier)
         case .kill(let node): return kill(node)
@@ -44,9 +45,9 @@ extension Cluster {
             faults = FaultBook()
             log(.fault, "network healed: all links restored, loss and extra latency cleared")
         case .rebalance:
-            _ = rebalancePass()
+            _ = placement.rebalancePass(stores: stores, nowUs: now.us, into: &effects)
         case .balancer(let algorithm):
-            balancer.algorithm = algorithm
+            balancer.setAlgorithm(algorithm)
             log(.command, "lb algorithm: \(algorithm.rawValue)")
         case .latency(let ms, let jitterMs):
             network.extraLatencyMs = ms
@@ -56,8 +57,8 @@ extension Cluster {
             network.lossPercent = percent
             log(.fault, "message loss \(Fault.trim(percent))%")
         case .workload(let change):
-            workload.update(change)
-            let c = workload.config
+            clients.updateWorkload(change)
+            let c = clients.workload.config
             log(.command, "workload: rate=\(Fault.trim(c.ratePerSecond)) reads=\(c.readFraction) keys=\(c.keys) zipf=\(c.zipfExponent)")
         case .replication(let mode):
             setReplicationMode(mode)
@@ -72,24 +73,22 @@ extension Cluster {
                 for isolated in faults.isolated where isolated != added { network.cut(added, isolated) }
             }
         }
+        let most = ClusterLimits.processesPerTierMax
         switch tier {
         case .store:
-            guard stores.count < Cluster.maxNodesPerTier else { return "at most \(Cluster.maxNodesPerTier) stores" }
-            stores.append(StoreState(id: .store(stores.count + 1), partitions: config.partitions))
-            schedule(.storeTick(store: stores.count - 1, epoch: 0), afterUs: config.raftTickMs * 1_000)
-            log(.node, "\(stores[stores.count - 1].id) added (empty until a rebalance moves replicas to it)")
+            guard stores.count < most else { return "at most \(most) stores" }
+            addStore()
+            stores.nodes[stores.count - 1].startTicking(into: &effects)
+            log(.node, "\(stores.nodes[stores.count - 1].id) added (empty until a rebalance moves replicas to it)")
         case .service:
-            guard services.count < Cluster.maxNodesPerTier else { return "at most \(Cluster.maxNodesPerTier) services" }
-            let id = NodeID.service(services.count + 1)
-            services.append(ServiceState(id: id))
-            balancer.servers.append(BackendState(id: id, activeHealthy: false))
-            log(.node, "\(id) added; joins the lb pool after \(config.healthRise) passing health checks")
+            guard services.count < most else { return "at most \(most) services" }
+            addService(healthy: false)
+            log(.node, "\(services[services.count - 1].id) added; joins the lb pool after \(config.healthRise) passing health checks")
         case .cache:
-            guard caches.count < Cluster.maxNodesPerTier else { return "at most \(Cluster.maxNodesPerTier) caches" }
-            let id = NodeID.cache(caches.count + 1)
-            caches.append(CacheNodeState(id: id, lru: LRUCache(capacity: config.cacheCapacity, ttlMs: config.cacheTTLMs)))
+            guard caches.count < most else { return "at most \(most) caches" }
+            addCache()
             ring = HashRing(owners: Array(1...caches.count), virtualNodes: config.cacheVirtualNodes)
-            log(.node, "\(id) added to the cache ring (about 1/\(caches.count) of keys now map to it)")
+            log(.node, "\(caches[caches.count - 1].id) added to the cache ring (about 1/\(caches.count) of keys now map to it)")
         case .client, .balancer:
             return "only store, service or cache nodes can be added"
         }
@@ -101,25 +100,14 @@ extension Cluster {
         guard node != .client else { return "the clients cannot be killed" }
         guard isUp(node) else { return "\(node) is already down" }
         switch node.tier {
-        case .balancer:
-            balancer.up = false
-            for id in balancer.forwards.keys.sorted() {
-                balancer.servers[balancer.forwards[id]!.server].inFlight -= 1
-            }
-            balancer.forwards.removeAll()
-        case .service:
-            let s = node.number - 1
-            services[s].up = false
-            services[s].epoch += 1
-            services[s].active.removeAll()
-            services[s].queue.removeAll()
-            services[s].calls.removeAll()
-            services[s].leaderHint.removeAll()
-        case .cache:
-            caches[node.number - 1].up = false
-            caches[node.number - 1].lru.clear()
+        case .balancer: balancer.crash()
+        case .service: services[node.number - 1].crash()
+        case .cache: caches[node.number - 1].crash()
         case .store:
-            crashStore(node.number - 1)
+            for p in stores.nodes[node.number - 1].crash(nowUs: now.us)
+            where stores.leaders.leaderWentDown(partition: p, node: node, now: now) {
+                log(.leader, "p\(p): leader \(node) went down; no leader")
+            }
         case .client:
             break
         }
@@ -132,12 +120,12 @@ extension Cluster {
         guard node != .client else { return "the clients are always running" }
         guard !isUp(node) else { return "\(node) is already up" }
         switch node.tier {
-        case .balancer: balancer.up = true
-        case .service: services[node.number - 1].up = true
-        case .cache: caches[node.number - 1].up = true
+        case .balancer: balancer.restart()
+        case .service: services[node.number - 1].restart()
+        case .cache: caches[node.number - 1].restart()
         case .store:
-            let wasDead = stores[node.number - 1].dead
-            restartStore(node.number - 1)
+            let wasDead = stores.nodes[node.number - 1].isDead
+            stores.nodes[node.number - 1].restart(into: &effects)
             if wasDead { log(.node, "\(node) was declared dead; replicas it no longer owns will be removed") }
         case .client: break
         }
@@ -149,12 +137,7 @@ extension Cluster {
         replicationMode = mode
         raftConfig.commitQuorum = mode == .sync ? .allVoters : .majority
         raftConfig.replicateOnPropose = mode != .async
-        for s in stores.indices {
-            for p in stores[s].partitionsHeld where stores[s].replicas[p] != nil {
-                stores[s].replicas[p]!.setMode(commitQuorum: raftConfig.commitQuorum,
-                                               replicateOnPropose: raftConfig.replicateOnPropose)
-            }
-        }
+        for s in stores.nodes.indices { stores.nodes[s].setReplicationMode(mode, raftConfig: raftConfig) }
         let meaning: String
         switch mode {
         case .raft: meaning = "writes acknowledged once a majority of voters has them"

@@ -1,0 +1,76 @@
+/// Metrics for drills' `expect` lines, read from the processes and the observers.
+extension Cluster {
+    /// The value of one metric now. Unknown nodes read as 0.
+    public func value(of metric: Metric) -> Double {
+        switch metric {
+        case .leaderless:
+            return Double((0..<config.partitions).filter { stores.leader(of: $0) == nil }.count)
+        case .unavailable:
+            return Double((0..<config.partitions).filter { !isAvailable($0) }.count)
+        case .leaders(let n):
+            return Double((0..<config.partitions).filter { stores.leader(of: $0)?.node.id == n }.count)
+        case .replicas(let n):
+            guard n.tier == .store, exists(n) else { return 0 }
+            return Double(stores.nodes[n.number - 1].partitionsHeld.count)
+        case .up(let n):
+            return exists(n) && isUp(n) ? 1 : 0
+        case .underReplicated:
+            return Double((0..<config.partitions).filter { stores.liveVoters($0) < placement.replicaTarget }.count)
+        case .lagMax:
+            return Double(currentLagMax())
+        case .hitRatio:
+            return observed.hitRatio
+        case .share(let n):
+            return serverShare(n)
+        case .opsOK:
+            return Double(clients.ok)
+        case .opsFailed:
+            return Double(clients.failed + clients.timedOut)
+        case .lostWrites:
+            return Double(checker.acknowledgedWritesLost)
+        case .keysMoved:
+            return Double(placement.keysMoved)
+        case .linearizable:
+            checkLinearizability()
+            return linearity.isViolated ? 0 : 1
+        case .staleReads:
+            return Double(checker.staleReads)
+        }
+    }
+
+    /// A leader that can exchange messages with enough voters to commit (itself included): a majority, or
+    /// under synchronous replication every voter.
+    func isAvailable(_ p: Int) -> Bool {
+        guard let (_, node) = stores.leader(of: p) else { return false }
+        let voters = node.membership.voters
+        let reachable = voters.filter { v in
+            v == node.id || (isUp(v) && !network.isCut(node.id, v) && !network.isCut(v, node.id))
+        }.count
+        return replicationMode == .sync ? reachable == voters.count : reachable * 2 > voters.count
+    }
+
+    func currentLagMax() -> Int {
+        var worst = 0
+        for p in 0..<config.partitions {
+            guard let (_, node) = stores.leader(of: p) else { continue }
+            for f in node.progress { worst = max(worst, node.lastIndex - f.matchIndex) }
+        }
+        return worst
+    }
+
+    func serverShare(_ n: NodeID) -> Double {
+        guard n.tier == .service, n.number <= balancer.backends.count else { return 0 }
+        return balancer.share(ofServer: n.number - 1)
+    }
+
+    func currentFaults() -> [Fault] {
+        var result: [Fault] = allProcesses.filter { $0 != .client && !isUp($0) }.map { .down($0) }
+        result += faults.isolated.map { .isolated($0) }
+        result += faults.partitions.map { .partition($0) }
+        if network.lossPercent > 0 { result.append(.loss(percent: network.lossPercent)) }
+        if network.extraLatencyMs > 0 || network.jitterMs > 0 {
+            result.append(.latency(ms: network.extraLatencyMs, jitterMs: network.jitterMs))
+        }
+        return result
+    }
+}
