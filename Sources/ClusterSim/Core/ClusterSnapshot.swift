@@ -20,11 +20,16 @@ public struct ClusterSnapshot: Sendable {
     public var lagMaxHistory: [Int]
     /// Cache hit ratio over the previous 10 s, one sample per virtual second, oldest first, at most 60.
     public var hitRatioHistory: [Double]
+    /// Every process's load, in the order lb, services, caches, stores.
+    public var load: [ProcessLoadView]
+    /// End-to-end latency, time per tier, offered load and throughput.
+    public var latency: LatencyView
 
     public init(now: SimTime, seed: UInt64, balancerAlgorithm: BalancerAlgorithm, replicationMode: ReplicationMode,
                 faults: [Fault], stores: [StoreView], partitions: [PartitionView], balancer: BalancerView,
                 cache: CacheView, clients: ClientView, rebalance: RebalanceView, checks: CheckView,
-                lagMaxHistory: [Int], hitRatioHistory: [Double]) {
+                lagMaxHistory: [Int], hitRatioHistory: [Double], load: [ProcessLoadView] = [],
+                latency: LatencyView = .empty) {
         self.now = now
         self.seed = seed
         self.balancerAlgorithm = balancerAlgorithm
@@ -39,7 +44,12 @@ public struct ClusterSnapshot: Sendable {
         self.checks = checks
         self.lagMaxHistory = lagMaxHistory
         self.hitRatioHistory = hitRatioHistory
+        self.load = load
+        self.latency = latency
     }
+
+    /// The load view of process `id`, if it is in the snapshot.
+    public func load(of id: NodeID) -> ProcessLoadView? { load.first { $0.id == id } }
 }
 
 /// A fault the operator (or a drill) has put in force.
@@ -49,6 +59,12 @@ public enum Fault: Sendable, Equatable, CustomStringConvertible {
     case partition([[NodeID]])
     case loss(percent: Double)
     case latency(ms: Int64, jitterMs: Int64)
+    /// Every CPU and disk cost of the node multiplied by `factor`.
+    case slow(NodeID, factor: Double)
+    /// The node is frozen until `untilUs` (virtual time).
+    case paused(NodeID, untilUs: Int64)
+    /// Messages from the first node to the second are dropped (one direction only).
+    case cut(from: NodeID, to: NodeID)
 
     /// How the status bar's fault banner names it: `n2 down`, `partition {n1 n2} | {n3 n4 n5}`.
     public var description: String {
@@ -60,6 +76,9 @@ public enum Fault: Sendable, Equatable, CustomStringConvertible {
                 .joined(separator: " | ")
         case .loss(let p): return "loss \(Fault.trim(p))%"
         case .latency(let ms, let jitter): return jitter > 0 ? "latency \(ms)ms ±\(jitter)ms" : "latency \(ms)ms"
+        case .slow(let n, let factor): return "\(n) slow x\(Fault.trim(factor))"
+        case .paused(let n, let untilUs): return "\(n) paused until \(SimTime(us: untilUs))"
+        case .cut(let from, let to): return "cut \(from)→\(to)"
         }
     }
 
