@@ -42,6 +42,8 @@ public enum CommandParser {
             command = .loss(percent: try loss(args.require("a percentage", example: "loss 5")))
         case "workload":
             command = .workload(try WorkloadArguments.parse(&args))
+        case "slow", "pause", "cut", "shed":
+            command = try LoadFaultArguments.parse(&args, topology: topology)
         case "replication":
             command = .replication(try mode(args.require("a mode (raft, sync or async)", example: "replication raft")))
         default:

@@ -14,7 +14,7 @@ public enum DrillLanguage {
     /// The first words of the cluster commands, shared by drills and the dashboard's `:` line.
     public static let commandNames = [
         "add", "kill", "restart", "isolate", "partition", "heal", "rebalance", "lb", "latency", "loss",
-        "workload", "replication",
+        "workload", "replication", "slow", "pause", "cut", "shed",
     ]
     /// Every word that may begin a drill line, in the order suggestions prefer them.
     public static let directives = headerDirectives + actionDirectives + commandNames

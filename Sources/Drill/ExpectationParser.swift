@@ -33,6 +33,14 @@ enum ExpectationParser {
     private static func metric(_ args: inout ArgumentCursor, topology: Topology) throws(CommandError) -> Metric {
         let nameToken = try args.require("a metric, an operator and a value", example: example)
         let name = nameToken.text
+        if name == "p99", let next = args.peek, Comparison(rawValue: next.text) == nil {
+            _ = args.next()
+            guard let tier = Metric.latencyTiers.first(where: { $0.name == next.text })?.tier else {
+                let names = Metric.latencyTiers.map(\.name).joined(separator: ", ")
+                throw CommandError("p99 takes a tier (\(names)) or nothing, not \(next.text)", column: next.column)
+            }
+            return .tierP99(tier)
+        }
         if let plain = Metric.plainMetrics.first(where: { $0.name == name }) { return plain.metric }
         guard let entry = Metric.nodeMetrics.first(where: { $0.name == name }) else {
             throw CommandError("unknown metric \(name)" + DrillLanguage.suggestion(for: name, in: metricNames), column: nameToken.column)
@@ -53,6 +61,11 @@ enum ExpectationParser {
         case "replicas": return .replicas(node)
         case "share": return .share(node)
         case "up": return .up(node)
+        case "util", "queue":
+            guard node.tier != .client else {
+                throw CommandError("\(name) takes a process with workers (lb, s1, c1, n1), not client", column: nodeToken.column)
+            }
+            return name == "util" ? .util(node) : .queue(node)
         default: throw CommandError("unknown metric \(name)", column: nameToken.column)
         }
     }

@@ -2,12 +2,12 @@ import ClusterSim
 
 /// Parses `workload [rate=N] [reads=F] [keys=N] [zipf=S]`: at least one setting, each at most once, each in range.
 enum WorkloadArguments {
-    static let settings = ["rate", "reads", "keys", "zipf"]
+    static let settings = ["rate", "reads", "keys", "zipf", "retries"]
     /// The highest request rate a drill may ask for, per second of virtual time.
 
     static func parse(_ args: inout ArgumentCursor) throws(CommandError) -> WorkloadChange {
         guard !args.isAtEnd else {
-            throw CommandError("workload needs at least one of rate=, reads=, keys=, zipf=, e.g. workload rate=200", column: args.endColumn)
+            throw CommandError("workload needs at least one of rate=, reads=, keys=, zipf=, retries=, e.g. workload rate=200", column: args.endColumn)
         }
         var change = WorkloadChange()
         var seen: [String] = []
@@ -18,7 +18,7 @@ enum WorkloadArguments {
             }
             let name = String(parts[0]), text = String(parts[1])
             guard settings.contains(name) else {
-                throw CommandError("workload: unknown setting \(name) (expected rate, reads, keys or zipf)"
+                throw CommandError("workload: unknown setting \(name) (expected rate, reads, keys, zipf or retries)"
                                    + DrillLanguage.suggestion(for: name, in: settings), column: token.column)
             }
             guard !seen.contains(name) else {
@@ -40,6 +40,14 @@ enum WorkloadArguments {
                     throw CommandError("keys=\(text) is out of range (1 to \(ClusterLimits.keysMax))", column: token.column)
                 }
                 change.keys = keys
+            case "retries":
+                guard let n = NumberText.integer(text) else {
+                    throw CommandError("bad number \(text): retries takes a whole number", column: token.column)
+                }
+                guard n >= 0, n <= ClusterLimits.retriesMax else {
+                    throw CommandError("retries=\(text) is out of range (0 to \(ClusterLimits.retriesMax))", column: token.column)
+                }
+                change.retries = n
             default:
                 change.zipfExponent = try decimal(text, token, in: "0 to 10") { $0 >= 0 && $0 <= ClusterLimits.zipfExponentMax }
             }

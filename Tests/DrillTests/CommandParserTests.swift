@@ -33,6 +33,17 @@ struct CommandParserTests {
         ("replication sync", .replication(.sync)),
         ("replication async", .replication(.async)),
         ("  kill\tn5   # trailing comment", .kill(.store(5))),
+        ("slow n3 20", .slow(.store(3), factor: 20)),
+        ("slow s1 1.5x", .slow(.service(1), factor: 1.5)),
+        ("slow lb 1", .slow(.balancer, factor: 1)),
+        ("pause n1 2s", .pause(.store(1), durationMs: 2_000)),
+        ("pause c2 500ms", .pause(.cache(2), durationMs: 500)),
+        ("cut n1 n2", .cut(from: .store(1), to: .store(2))),
+        ("cut s1 lb", .cut(from: .service(1), to: .balancer)),
+        ("shed on", .shed(true)),
+        ("shed off", .shed(false)),
+        ("workload retries=3", .workload(WorkloadChange(retries: 3))),
+        ("workload rate=500 retries=0", .workload(WorkloadChange(ratePerSecond: 500, retries: 0))),
     ]
 
     // Every command and argument form the language documents maps to the command the simulation expects.
@@ -42,7 +53,7 @@ struct CommandParserTests {
     }
 
     static let invalid: [(String, String, Int)] = [
-        ("", "empty command: expected one of add, kill, restart, isolate, partition, heal, rebalance, lb, latency, loss, workload, replication", 1),
+        ("", "empty command: expected one of add, kill, restart, isolate, partition, heal, rebalance, lb, latency, loss, workload, replication, slow, pause, cut, shed", 1),
         ("kil n2", "unknown command kil: did you mean kill?", 1),
         ("reblance", "unknown command reblance: did you mean rebalance?", 1),
         ("explode n1", "unknown command explode", 1),
@@ -79,9 +90,9 @@ struct CommandParserTests {
         ("loss nan", "bad number nan: loss takes a percentage from 0 to 100", 6),
         ("loss 150", "loss 150 is out of range (0 to 100)", 6),
         ("loss -1", "loss -1 is out of range (0 to 100)", 6),
-        ("workload", "workload needs at least one of rate=, reads=, keys=, zipf=, e.g. workload rate=200", 9),
+        ("workload", "workload needs at least one of rate=, reads=, keys=, zipf=, retries=, e.g. workload rate=200", 9),
         ("workload rate", "workload: expected setting=value, got rate", 10),
-        ("workload reeds=0.5", "workload: unknown setting reeds (expected rate, reads, keys or zipf): did you mean reads?", 10),
+        ("workload reeds=0.5", "workload: unknown setting reeds (expected rate, reads, keys, zipf or retries): did you mean reads?", 10),
         ("workload rate=1 rate=2", "workload: rate is given twice", 17),
         ("workload rate=0", "rate=0 is out of range (from 0.001 to 100000)", 10),
         ("workload rate=100001", "rate=100001 is out of range (from 0.001 to 100000)", 10),
@@ -93,6 +104,23 @@ struct CommandParserTests {
         ("replication", "replication needs a mode (raft, sync or async), e.g. replication raft", 12),
         ("replication paxos", "unknown replication mode paxos: expected raft, sync or async", 13),
         ("replication synk", "unknown replication mode synk: expected raft, sync or async: did you mean sync?", 13),
+        ("slow", "slow needs a node and a factor, e.g. slow n3 20", 5),
+        ("slow n3", "slow needs a factor after n3, e.g. slow n3 20", 8),
+        ("slow n3 fast", "bad number fast (not a decimal number): slow takes a factor such as 20", 9),
+        ("slow n3 0", "slow factor 0 is out of range (above 0, at most 1000)", 9),
+        ("slow n3 5000", "slow factor 5000 is out of range (above 0, at most 1000)", 9),
+        ("slow n3 20 extra", "slow: unexpected extra argument extra", 12),
+        ("pause n1", "pause needs a duration after n1, e.g. pause n1 2s", 9),
+        ("pause n1 forever", "bad duration forever: expected a number and a unit, e.g. 500ms, 2s, 1.5m", 10),
+        ("pause n1 20m", "pause 20m is out of range (1ms to 600s)", 10),
+        ("cut n1", "cut needs a second node (messages from n1 to it are dropped), e.g. cut n1 n2", 7),
+        ("cut n1 n1", "cut needs two different nodes, got n1 twice", 8),
+        ("cut n1 n9", "unknown node n9: this cluster has n1..n5", 8),
+        ("shed", "shed needs on or off, e.g. shed on", 5),
+        ("shed maybe", "shed takes on or off, not maybe", 6),
+        ("shed on now", "shed: unexpected extra argument now", 9),
+        ("workload retries=11", "retries=11 is out of range (0 to 10)", 10),
+        ("workload retries=1.5", "bad number 1.5: retries takes a whole number", 10),
         ("kill \"n2", "unterminated quote: the string opened here has no closing \"", 6),
     ]
 

@@ -111,6 +111,10 @@ struct DrillParserTests {
         ("expect share", "t.drill:1: expect needs a service node after share, e.g. expect share s1 >= 1"),
         ("expect leaders s1 >= 1", "t.drill:1: leaders takes a store node (n1..n5), not s1"),
         ("expect share n1 > 0.2", "t.drill:1: share takes a service node (s1..s3), not n1"),
+        ("expect p99 disk < 5", "t.drill:1: p99 takes a tier (lb, service, cache, store) or nothing, not disk"),
+        ("expect util client < 1", "t.drill:1: unknown node client: this cluster has lb, s1..s3, c1..c3, n1..n5"),
+        ("expect util < 1", "t.drill:1: util needs a node before <, e.g. expect util n1 >= 1"),
+        ("expect queue < 1", "t.drill:1: queue needs a node before <, e.g. expect queue n1 >= 1"),
         ("expect up n9 == 1", "t.drill:1: unknown node n9: this cluster has n1..n5"),
     ]
 
@@ -258,12 +262,14 @@ struct DrillParserTests {
     @Test func acceptsEveryMetric() throws {
         let plain = Metric.plainMetrics.map { "expect \($0.name) >= 0" }
         let withNode = ["expect leaders n5 <= 3", "expect replicas n1 != 2", "expect up lb == 1", "expect up c3 == 1",
-                        "expect share s3 < 0.5"]
+                        "expect share s3 < 0.5", "expect util n1 < 0.8", "expect queue s2 == 0", "expect p99 store < 50",
+                        "expect p99 lb < 5"]
         let script = try DrillParser.parse((plain + withNode).joined(separator: "\n"), file: "t.drill")
         let metrics = script.steps.map { step -> Metric? in
             if case .expect(let e) = step.action { return e.metric } else { return nil }
         }
         #expect(metrics == Metric.plainMetrics.map(\.metric)
-                + [.leaders(.store(5)), .replicas(.store(1)), .up(.balancer), .up(.cache(3)), .share(.service(3))])
+                + [.leaders(.store(5)), .replicas(.store(1)), .up(.balancer), .up(.cache(3)), .share(.service(3)),
+                   .util(.store(1)), .queue(.service(2)), .tierP99(.store), .tierP99(.balancer)])
     }
 }

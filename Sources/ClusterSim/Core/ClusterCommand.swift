@@ -13,6 +13,14 @@ public enum ClusterCommand: Sendable, Equatable {
     case loss(percent: Double)
     case workload(WorkloadChange)
     case replication(ReplicationMode)
+    /// Every CPU and disk cost of the node multiplied by `factor` (1 restores it).
+    case slow(NodeID, factor: Double)
+    /// The node freezes for `durationMs` (no messages handled, no timers), then resumes with its state.
+    case pause(NodeID, durationMs: Int64)
+    /// Drop messages from `from` to `to` only; `heal` restores the link.
+    case cut(from: NodeID, to: NodeID)
+    /// Load shedding (CoDel) on every process, or off.
+    case shed(Bool)
 }
 
 /// The optional fields of a `workload` command; nil leaves a field as it is.
@@ -21,12 +29,16 @@ public struct WorkloadChange: Sendable, Equatable {
     public var readFraction: Double?
     public var keys: Int?
     public var zipfExponent: Double?
+    /// Times a client retries a failed or timed-out operation.
+    public var retries: Int?
 
-    public init(ratePerSecond: Double? = nil, readFraction: Double? = nil, keys: Int? = nil, zipfExponent: Double? = nil) {
+    public init(ratePerSecond: Double? = nil, readFraction: Double? = nil, keys: Int? = nil, zipfExponent: Double? = nil,
+                retries: Int? = nil) {
         self.ratePerSecond = ratePerSecond
         self.readFraction = readFraction
         self.keys = keys
         self.zipfExponent = zipfExponent
+        self.retries = retries
     }
 }
 

@@ -30,9 +30,35 @@ public struct ClusterConfig: Sendable, Equatable {
     public var passiveEjectionMs: Int64 = 30_000
 
     // Service instances.
-    public var serviceMaxInFlight = 32
-    public var serviceQueueLimit = 64
+    /// Requests one instance works on at once (waiting on the cache or the store included); past it the
+    /// instance answers "overloaded". Its CPU queue is `processQueueLimit`.
+    public var serviceMaxInFlight = 512
     public var serviceCallTimeoutMs: Int64 = 200
+
+    // Capacity. Every process but the clients has workers (CPU slots) and one bounded queue. A process
+    // charges CPU once per request it serves (the callbacks of that request are part of it): a mean in
+    // virtual microseconds, drawn from an exponential distribution on the process's own stream. A store
+    // also charges for each Raft append that carries entries, and syncs its log to disk. Heartbeats,
+    // votes, health checks and replies are handled as they arrive and cost nothing (they are small and
+    // real systems put them first). A cost of 0 makes a tier's requests free as well.
+    public var balancerWorkers = 4
+    public var balancerCpuUsPerRequest: Int64 = 100
+    public var serviceWorkers = 2
+    public var serviceCpuUsPerRequest: Int64 = 1_500
+    public var cacheWorkers = 2
+    public var cacheCpuUsPerRequest: Int64 = 200
+    public var storeWorkers = 1
+    public var storeCpuUsPerRequest: Int64 = 6_000
+    public var storeCpuUsPerAppend: Int64 = 1_500
+    /// Mean time of one fsync of a store's Raft log; entries that arrive while one is in flight go in the next.
+    public var storeFsyncUs: Int64 = 1_500
+    /// Inputs one process holds waiting for a worker; past it, requests are answered "overloaded".
+    public var processQueueLimit = 1_000
+    /// Load shedding (CoDel): off by default; on, a request whose queueing delay stayed above the target
+    /// for an interval is dropped ("overloaded") instead of being served late.
+    public var shedding = false
+    public var shedTargetUs: Int64 = 5_000
+    public var shedIntervalUs: Int64 = 100_000
 
     // Cache nodes.
     public var cacheCapacity = 1_000
@@ -54,6 +80,11 @@ public struct WorkloadConfig: Sendable, Equatable {
     public var keys = 10_000
     public var zipfExponent: Double = 0.99
     public var timeoutMs: Int64 = 1_000
+    /// Times a client retries an operation that failed or timed out (0: never).
+    public var retries = 0
+    /// Backoff before retry k (0-based) is uniform in [0, min(cap, base * 2^k)]: "full jitter".
+    public var retryBackoffMsBase: Int64 = 50
+    public var retryBackoffMsCap: Int64 = 2_000
 
     public init() {}
 }

@@ -14,6 +14,12 @@ public enum ClusterLimits {
     public static let keysMax = 10_000_000
     /// The steepest Zipf exponent of key popularity.
     public static let zipfExponentMax = 10.0
+    /// The largest `slow` factor (a node 1000x slower is as good as stopped; use `pause` for that).
+    public static let slowFactorMax = 1_000.0
+    /// The longest `pause`, in virtual milliseconds.
+    public static let pauseMsMax: Int64 = 600_000
+    /// The most client retries per operation.
+    public static let retriesMax = 10
 
     /// `rate` as the range message words it: "from 0.001 to 100000".
     public static let rateRangeText = "from 0.001 to 100000"

@@ -15,10 +15,30 @@ public enum Metric: Sendable, Equatable, CustomStringConvertible {
     case keysMoved
     case linearizable
     case staleReads
+    /// End-to-end latency of successful client operations over the last 10 s at a percentile, ms (nan
+    /// when none succeeded).
+    case latency(percentile: Double)
+    /// 99th percentile of time spent in one tier (queue plus CPU) over the last 10 s, ms.
+    case tierP99(NodeID.Tier)
+    /// Busy fraction of a node's workers over the last 10 s.
+    case util(NodeID)
+    /// A node's queue length now.
+    case queue(NodeID)
+    /// Successful client operations per second over the last 10 s.
+    case throughput
+    /// Client operations issued per second over the last 10 s, retries included.
+    case offered
+    /// Work dropped by load shedding so far.
+    case shed
+
+    /// Tiers `p99 TIER` names, by the word a drill uses.
+    public static let latencyTiers: [(name: String, tier: NodeID.Tier)] = [
+        ("lb", .balancer), ("service", .service), ("cache", .cache), ("store", .store),
+    ]
 
     /// Metric names that take a node argument, and the tier that node must belong to (nil: any).
     public static let nodeMetrics: [(name: String, tier: NodeID.Tier?)] = [
-        ("leaders", .store), ("replicas", .store), ("up", nil), ("share", .service),
+        ("leaders", .store), ("replicas", .store), ("up", nil), ("share", .service), ("util", nil), ("queue", nil),
     ]
 
     /// Metric names that take no argument.
@@ -26,7 +46,8 @@ public enum Metric: Sendable, Equatable, CustomStringConvertible {
         ("leaderless", .leaderless), ("unavailable", .unavailable), ("under-replicated", .underReplicated),
         ("lag-max", .lagMax), ("hit-ratio", .hitRatio), ("ops-ok", .opsOK), ("ops-failed", .opsFailed),
         ("lost-writes", .lostWrites), ("keys-moved", .keysMoved), ("linearizable", .linearizable),
-        ("stale-reads", .staleReads),
+        ("stale-reads", .staleReads), ("p50", .latency(percentile: 50)), ("p99", .latency(percentile: 99)),
+        ("p999", .latency(percentile: 99.9)), ("throughput", .throughput), ("offered", .offered), ("shed", .shed),
     ]
 
     public var description: String {
@@ -46,6 +67,13 @@ public enum Metric: Sendable, Equatable, CustomStringConvertible {
         case .keysMoved: return "keys-moved"
         case .linearizable: return "linearizable"
         case .staleReads: return "stale-reads"
+        case .latency(let p): return p == 50 ? "p50" : (p == 99 ? "p99" : "p999")
+        case .tierP99(let tier): return "p99 " + (Metric.latencyTiers.first { $0.tier == tier }?.name ?? tier.rawValue)
+        case .util(let n): return "util \(n)"
+        case .queue(let n): return "queue \(n)"
+        case .throughput: return "throughput"
+        case .offered: return "offered"
+        case .shed: return "shed"
         }
     }
 }

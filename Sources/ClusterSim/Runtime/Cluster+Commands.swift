@@ -59,10 +59,54 @@ extension Cluster {
         case .workload(let change):
             clients.updateWorkload(change)
             let c = clients.workload.config
-            log(.command, "workload: rate=\(Fault.trim(c.ratePerSecond)) reads=\(c.readFraction) keys=\(c.keys) zipf=\(c.zipfExponent)")
+            log(.command, "workload: rate=\(Fault.trim(c.ratePerSecond)) reads=\(c.readFraction) keys=\(c.keys) zipf=\(c.zipfExponent) retries=\(c.retries)")
         case .replication(let mode):
             setReplicationMode(mode)
+        case .slow(let node, let factor): return slow(node, factor: factor)
+        case .pause(let node, let durationMs): return pause(node, durationMs: durationMs)
+        case .cut(let from, let to): return cut(from: from, to: to)
+        case .shed(let on):
+            shedding = on
+            let nowUs = now.us
+            pools.forEach { $0.setShedding(on, targetUs: config.shedTargetUs, intervalUs: config.shedIntervalUs, nowUs: nowUs) }
+            log(.command, on ? "load shedding on: once a queue has stood for \(config.shedIntervalUs / 1_000)ms, requests that waited over \(config.shedTargetUs / 1_000)ms are dropped (CoDel)"
+                : "load shedding off: every queued request is served, however late")
         }
+        return nil
+    }
+
+    private func slow(_ node: NodeID, factor: Double) -> String? {
+        guard exists(node) else { return "unknown node \(node)" }
+        guard node != .client else { return "the clients have no CPU to slow; slow lb instead" }
+        guard factor > 0, factor.isFinite, factor <= ClusterLimits.slowFactorMax else {
+            return "slow factor must be above 0 and at most \(Fault.trim(ClusterLimits.slowFactorMax))"
+        }
+        pools[node].setSlow(factor)
+        log(.fault, factor == 1 ? "\(node) at normal speed again" : "\(node) slow: every CPU and disk cost x\(Fault.trim(factor))")
+        return nil
+    }
+
+    private func pause(_ node: NodeID, durationMs: Int64) -> String? {
+        guard exists(node) else { return "unknown node \(node)" }
+        guard node != .client else { return "the clients cannot be paused; pause lb instead" }
+        guard isUp(node) else { return "\(node) is down; only a running process can be paused" }
+        guard durationMs > 0, durationMs <= ClusterLimits.pauseMsMax else {
+            return "pause must last from 1ms to \("\(ClusterLimits.pauseMsMax / 1_000)s")"
+        }
+        let untilUs = now.us + durationMs * 1_000
+        pools[node].pause(untilUs: untilUs)
+        queue.push(.resume(node, epoch: pools[node].epoch), atUs: untilUs)
+        log(.fault, "\(node) paused for \(durationMs)ms: it handles nothing until \(SimTime(us: untilUs))")
+        return nil
+    }
+
+    private func cut(from: NodeID, to: NodeID) -> String? {
+        for node in [from, to] where !exists(node) { return "unknown node \(node)" }
+        guard from != to else { return "cut needs two different nodes" }
+        guard !network.isCut(from, to) else { return "messages from \(from) to \(to) are already dropped" }
+        network.cutOneWay(from: from, to: to)
+        faults.cuts.append((from, to))
+        log(.fault, "cut \(from)→\(to): messages from \(from) to \(to) are dropped; the way back still works")
         return nil
     }
 
@@ -111,6 +155,7 @@ extension Cluster {
         case .client:
             break
         }
+        pools.resetIfPresent(node)
         log(.node, "\(node) killed")
         return nil
     }
@@ -129,6 +174,7 @@ extension Cluster {
             if wasDead { log(.node, "\(node) was declared dead; replicas it no longer owns will be removed") }
         case .client: break
         }
+        pools.resetIfPresent(node)
         log(.node, "\(node) restarted")
         return nil
     }

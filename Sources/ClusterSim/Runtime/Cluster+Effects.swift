@@ -12,6 +12,7 @@ extension Cluster {
             case .send(let m): transmit(m)
             case .setTimer(let delayUs, let timer): schedule(timer, afterUs: delayUs)
             case .record(let fact): observe(fact)
+            case .fsync(let node, let timer): startFsync(on: node, then: timer)
             }
         }
         assert(effects.list.count == list.count, "carrying out effects produced more effects")
@@ -26,7 +27,10 @@ extension Cluster {
     private func observe(_ fact: Fact) {
         switch fact {
         case .log(let kind, let text): log(kind, text)
-        case .invoked(let opID, let op): linearity.invoked(opID: opID, op: op, at: now)
+        case .invoked(let opID, let op):
+            linearity.invoked(opID: opID, op: op, at: now)
+            observed.latency.offered()
+        case .served(let latencyUs): observed.latency.served(latencyUs: latencyUs)
         case .completed(let opID, let result): linearity.completed(opID: opID, result: result, at: now)
         case .writeCompleted(let key, let value, let invokeUs):
             checker.writeCompleted(key: key, value: value, invokeUs: invokeUs, completeUs: now.us)

@@ -35,6 +35,22 @@ extension Cluster {
             return linearity.isViolated ? 0 : 1
         case .staleReads:
             return Double(checker.staleReads)
+        case .latency(let percentile):
+            return LatencyRecorder.ms(observed.latency.window(), percentile) ?? .nan
+        case .tierP99(let tier):
+            return tierP99Ms(tier, pools: pools.all) ?? .nan
+        case .util(let n):
+            guard n.tier != .client, exists(n) else { return 0 }
+            return pools[n].meter.utilisation(workers: pools[n].workers)
+        case .queue(let n):
+            guard n.tier != .client, exists(n) else { return 0 }
+            return Double(pools[n].queueLength)
+        case .throughput:
+            return observed.latency.throughputPerSecond
+        case .offered:
+            return observed.latency.offeredPerSecond
+        case .shed:
+            return Double(pools.all.reduce(0) { $0 + $1.pool.shed })
         }
     }
 
@@ -71,6 +87,11 @@ extension Cluster {
         if network.extraLatencyMs > 0 || network.jitterMs > 0 {
             result.append(.latency(ms: network.extraLatencyMs, jitterMs: network.jitterMs))
         }
+        for (id, pool) in pools.all {
+            if pool.slowFactor != 1 { result.append(.slow(id, factor: pool.slowFactor)) }
+            if let untilUs = pool.pausedUntilUs { result.append(.paused(id, untilUs: untilUs)) }
+        }
+        result += faults.cuts.map { .cut(from: $0.from, to: $0.to) }
         return result
     }
 }

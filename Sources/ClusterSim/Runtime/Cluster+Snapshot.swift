@@ -30,7 +30,8 @@ extension Cluster {
             clients: ClientView(ok: clients.ok, failed: clients.failed, timedOut: clients.timedOut),
             rebalance: RebalanceView(moves: placement.movesDone, keysMoved: placement.keysMoved),
             checks: checkView(),
-            lagMaxHistory: observed.lagMaxSeries.ordered, hitRatioHistory: observed.hitRatioSeries.ordered)
+            lagMaxHistory: observed.lagMaxSeries.ordered, hitRatioHistory: observed.hitRatioSeries.ordered,
+            load: loadViews(), latency: latencyView())
     }
 
     /// Partition `p` as its leader reports it, or as the best-informed up replicas do when it has none.

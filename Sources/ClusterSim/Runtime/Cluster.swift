@@ -18,6 +18,12 @@ public final class Cluster {
     /// The one effects buffer, reused for every event.
     var effects = Effects()
     var raftConfig: RaftConfig
+    /// Which inputs cost CPU, and how much.
+    let cpu: CpuProfile
+    /// Load shedding (CoDel) on every process.
+    var shedding: Bool
+    /// Inputs shed in one step, reused.
+    var shedScratch: [Message] = []
 
     // The process table.
     var clients: ClientPool
@@ -27,6 +33,8 @@ public final class Cluster {
     var ring: HashRing
     var stores: StoreTier
     var placement: PlacementController
+    /// The CPU (workers, queue) of every process but the clients.
+    var pools: ProcessPools
 
     // Observers.
     var checker: ClusterChecker
@@ -38,8 +46,12 @@ public final class Cluster {
     public init(config: ClusterConfig) {
         self.config = config
         root = SimRandom(seed: config.seed)
+        cpu = CpuProfile(config)
+        shedding = config.shedding
+        pools = ProcessPools(balancer: WorkerPool(workers: 1, queueLimit: 0, random: root.stream("cpu/lb")))
         network = Network(config: config, random: root.stream("network"))
-        clients = ClientPool(workload: Workload(config: config.workload, random: root.stream("workload")))
+        clients = ClientPool(workload: Workload(config: config.workload, random: root.stream("workload")),
+                             random: root.stream("client-retries"))
         balancer = Balancer(algorithm: config.balancerAlgorithm, settings: BalancerSettings(config),
                             random: root.stream("balancer"))
         ring = HashRing(owners: Array(1...max(1, config.caches)), virtualNodes: config.cacheVirtualNodes)
@@ -51,6 +63,7 @@ public final class Cluster {
         rc.electionTicksMax = Int(config.electionTimeoutMsMax / config.raftTickMs)
         rc.heartbeatTicks = Int(config.heartbeatMs / config.raftTickMs)
         raftConfig = rc
+        pools.balancer = makePool(.balancer)
         boot()
     }
 
@@ -83,16 +96,19 @@ public final class Cluster {
     func addService(healthy: Bool) {
         let id = NodeID.service(services.count + 1)
         services.append(ServiceInstance(id: id, settings: ServiceSettings(config)))
+        pools.services.append(makePool(id))
         balancer.addBackend(id, healthy: healthy)
     }
 
     func addCache() {
         caches.append(CacheNode(id: .cache(caches.count + 1), capacity: config.cacheCapacity, ttlMs: config.cacheTTLMs))
+        pools.caches.append(makePool(.cache(caches.count)))
     }
 
     func addStore() {
         stores.nodes.append(StoreNode(id: .store(stores.count + 1), partitions: config.partitions, tickMs: config.raftTickMs,
                                       raftConfig: raftConfig, mode: replicationMode, streams: root))
+        pools.stores.append(makePool(.store(stores.count)))
     }
 
     // MARK: running
@@ -114,24 +130,26 @@ public final class Cluster {
 
     /// Hands one event to the process it belongs to, then carries out the effects it produced.
     ///
-    /// This is where finite capacity will slot in: before a process sees an input, the runtime will charge
-    /// it CPU time drawn from the process's own seeded stream, holding the input in the process's bounded
-    /// queue while every worker is busy (or rejecting it when the queue is full), and release the effects
-    /// when the work completes. Today every input costs nothing and is handled the instant it arrives.
+    /// A message that costs CPU first waits for a worker of its process (`admit`, in `Cluster+Capacity`);
+    /// the process handles it when that CPU time is over (`.work`).
     private func dispatch(_ event: SimEvent) {
         assert(effects.isEmpty, "effects left over from the previous event")
         switch event {
-        case .deliver(let m): deliver(m)
-        case .timer(let timer): fire(timer)
+        case .deliver(let m):
+            if isUp(m.to), !network.isCut(m.from, m.to) { admit(m) }
+        case .timer(let timer):
+            if !deferIfPaused(timer) { fire(timer) }
+        case .work(let m, let arrivedUs, let epoch): complete(m, arrivedUs: arrivedUs, epoch: epoch)
+        case .resume(let node, let epoch): resume(node, epoch: epoch)
         }
         applyEffects()
     }
 
-    private func deliver(_ m: Message) {
-        guard isUp(m.to), !network.isCut(m.from, m.to) else { return }
+    /// The process `m` is for handles it now.
+    func handle(_ m: Message) {
         let i = m.to.number - 1
         switch m.to.tier {
-        case .client: clients.receive(m, into: &effects)
+        case .client: clients.receive(m, nowUs: now.us, into: &effects)
         case .balancer: balancer.receive(m, nowUs: now.us, into: &effects)
         case .service: services[i].receive(m, nowUs: now.us, directory: self, into: &effects)
         case .cache: caches[i].receive(m, nowUs: now.us, into: &effects)
@@ -142,13 +160,15 @@ public final class Cluster {
     private func fire(_ timer: Timer) {
         switch timer {
         case .clientArrival: clients.arrival(nowUs: now.us, into: &effects)
-        case .clientTimeout(let opID): clients.timeout(opID: opID, into: &effects)
+        case .clientTimeout(let opID): clients.timeout(opID: opID, nowUs: now.us, into: &effects)
+        case .clientRetry(let opID): clients.retry(opID: opID, nowUs: now.us, into: &effects)
         case .healthCheckRound: balancer.healthCheckRound(into: &effects)
         case .healthCheckTimeout(let server, let seq): balancer.healthCheckTimeout(server: server, sequence: seq, into: &effects)
         case .forwardTimeout(let id): balancer.forwardTimeout(requestID: id, nowUs: now.us, into: &effects)
         case .serviceCallTimeout(let s, let callID, let epoch):
             services[s].callTimeout(callID: callID, epoch: epoch, nowUs: now.us, directory: self, into: &effects)
         case .storeTick(let s, let epoch): stores.nodes[s].tick(epoch: epoch, into: &effects)
+        case .storeDiskSynced(let s, let epoch): stores.nodes[s].diskSynced(epoch: epoch, into: &effects)
         case .placementTick: placement.tick(stores: &stores, nowUs: now.us, into: &effects)
         case .secondTick: secondTick()
         }
@@ -173,6 +193,8 @@ public final class Cluster {
     /// Once a virtual second: rotate windows, sample series, and every five seconds check linearizability.
     private func secondTick() {
         balancer.rotateWindows()
+        pools.forEach { $0.rotate() }
+        observed.latency.rotate()
         observed.rotate(lagMax: currentLagMax())
         if now.us % 5_000_000 == 0 { checkLinearizability() }
         advanceCheckerHorizon()

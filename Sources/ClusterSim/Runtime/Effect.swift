@@ -9,6 +9,8 @@ enum Effect {
     case setTimer(afterUs: Int64, Timer)
     /// Tell the runtime's observers (event log, checkers, metrics, the placement controller) a fact.
     case record(Fact)
+    /// Start an fsync on `node`'s disk and fire `timer` when it is done.
+    case fsync(NodeID, then: Timer)
 }
 
 /// The effects of the input being handled, in the order the processes produced them.
@@ -21,6 +23,9 @@ struct Effects {
 
     init() { list.reserveCapacity(256) }
 
+    /// A buffer with no storage yet (for swapping buffers without allocating).
+    init(reservingCapacity capacity: Int) { list.reserveCapacity(capacity) }
+
     var isEmpty: Bool { list.isEmpty }
 
     mutating func send(_ payload: Payload, from: NodeID, to: NodeID) {
@@ -30,6 +35,10 @@ struct Effects {
     mutating func setTimer(afterUs delayUs: Int64, _ timer: Timer) {
         precondition(delayUs >= 0, "a timer cannot fire in the past")
         list.append(.setTimer(afterUs: delayUs, timer))
+    }
+
+    mutating func fsync(_ node: NodeID, then timer: Timer) {
+        list.append(.fsync(node, then: timer))
     }
 
     mutating func record(_ fact: Fact) {
@@ -60,6 +69,8 @@ enum Fact {
     case invoked(opID: Int, op: ClientOp)
     /// An operation returned to the clients, or timed out there (`.unknown`).
     case completed(opID: Int, result: OpResult)
+    /// A client operation succeeded `latencyUs` after it was issued.
+    case served(latencyUs: Int64)
     /// A write the clients saw succeed, with when it was issued.
     case writeCompleted(key: Int, value: Int, invokeUs: Int64)
     /// A read the cache answered, for the stale-read check.
@@ -96,6 +107,10 @@ enum Timer {
     case storeTick(store: Int, epoch: Int)
     /// The placement controller's periodic step.
     case placementTick
+    /// A store's disk finished the fsync it started; `epoch` drops syncs from before a crash.
+    case storeDiskSynced(store: Int, epoch: Int)
+    /// A client retries an operation after its backoff.
+    case clientRetry(opID: Int)
     /// The runtime's own once-a-second step: rotate rate windows, sample series, check linearizability.
     case secondTick
 }

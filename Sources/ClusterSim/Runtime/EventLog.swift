@@ -24,4 +24,6 @@ struct EventLog {
 struct FaultBook {
     var isolated: [NodeID] = []
     var partitions: [[[NodeID]]] = []
+    /// One-way cuts, in the order they were made.
+    var cuts: [(from: NodeID, to: NodeID)] = []
 }

@@ -94,4 +94,9 @@ enum SimEvent {
     /// A message arrives at its destination (dropped there if the process is down or the link was cut).
     case deliver(Message)
     case timer(Timer)
+    /// A worker of `message.to` finished the CPU time of `message`, which arrived at `arrivedUs`; the
+    /// process handles it now. `epoch` drops work started before a crash.
+    case work(Message, arrivedUs: Int64, epoch: Int32)
+    /// The pause of `node` ends.
+    case resume(NodeID, epoch: Int32)
 }

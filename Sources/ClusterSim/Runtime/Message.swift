@@ -39,6 +39,8 @@ enum StoreReply: Equatable {
     case notLeader(hint: NodeID?)
     /// The write's log slot was taken by another leader's entry: it can never commit.
     case dropped
+    /// The store's queue was full (or load shedding dropped the request): nothing was done.
+    case overloaded
 }
 
 /// The body of a message.

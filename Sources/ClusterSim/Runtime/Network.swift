@@ -29,6 +29,11 @@ struct Network {
         cutLinks.insert(Network.linkKey(to, from))
     }
 
+    /// Cuts one direction only: messages from `from` to `to` are dropped, the way back still works.
+    mutating func cutOneWay(from: NodeID, to: NodeID) {
+        cutLinks.insert(Network.linkKey(from, to))
+    }
+
     mutating func healAll() {
         cutLinks.removeAll()
         lossPercent = 0

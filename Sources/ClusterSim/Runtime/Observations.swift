@@ -3,6 +3,7 @@ struct Observations {
     var storeReadWindow = RateWindow()
     var cacheHitWindow = RateWindow()
     var cacheLookupWindow = RateWindow()
+    var latency = LatencyRecorder()
     private(set) var lagMaxSeries = SampleRing<Int>(capacity: 60)
     private(set) var hitRatioSeries = SampleRing<Double>(capacity: 60)
 

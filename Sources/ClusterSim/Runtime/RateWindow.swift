@@ -17,6 +17,9 @@ struct RateWindow {
 
     var total: Int { buckets.reduce(0, +) }
 
+    /// The count in the second so far.
+    var currentCount: Int { buckets[current] }
+
     /// Events per second over the completed seconds in the window (the current partial second is left
     /// out, so the figure does not sag after each rotation); before a second completes, the count so far.
     var perSecond: Double {

@@ -15,7 +15,9 @@ struct Workload {
         if let r = change.ratePerSecond { config.ratePerSecond = r }
         if let r = change.readFraction { config.readFraction = r }
         if let k = change.keys { config.keys = k }
+        if let n = change.retries { config.retries = n }
         if let z = change.zipfExponent { config.zipfExponent = z }
+        guard change.keys != nil || change.zipfExponent != nil else { return }
         rebuild()
     }
 

@@ -1,5 +1,6 @@
-/// A stateless service instance as a process: it takes requests from the balancer (finite concurrency, a
-/// bounded queue), reads through the cache tier, writes to the store, and follows leader hints per partition.
+/// A stateless service instance as a process: it takes requests from the balancer (at most
+/// `maxInFlight` at once; its CPU and queue are the runtime's), reads through the cache tier, writes to the
+/// store, and follows leader hints per partition.
 struct ServiceInstance {
     let id: NodeID
     let settings: ServiceSettings
@@ -7,7 +8,6 @@ struct ServiceInstance {
     /// Bumped by a crash, so call timeouts set before it are ignored.
     private(set) var epoch = 0
     private var active: [Int: ServiceWork] = [:]
-    private var queue: [(requestID: Int, op: ClientOp)] = []
     private var calls: [Int: ServiceCall] = [:]
     private var leaderHint: [Int: NodeID] = [:]
     private var nextCallID = 1
@@ -25,7 +25,6 @@ struct ServiceInstance {
         isUp = false
         epoch += 1
         active.removeAll()
-        queue.removeAll()
         calls.removeAll()
         leaderHint.removeAll()
     }
@@ -37,8 +36,6 @@ struct ServiceInstance {
         case .serviceRequest(let requestID, let op):
             if active.count < settings.maxInFlight {
                 startWork(requestID: requestID, op: op, nowUs: nowUs, directory: directory, into: &effects)
-            } else if queue.count < settings.queueLimit {
-                queue.append((requestID, op))
             } else {
                 effects.send(.serviceResponse(requestID: requestID, result: .failed("\(id) overloaded")), from: id, to: .balancer)
             }
@@ -153,18 +150,17 @@ struct ServiceInstance {
             result = .failed("p\(p): no leader found")
         case .dropped:
             result = .failed("p\(p): write lost its log slot to a new leader")
+        case .overloaded:
+            // Turned away before any work: not applied, and retrying into an overloaded store only adds load.
+            result = .failed("\(node) overloaded")
         }
         finishWork(requestID: work.requestID, result: result, nowUs: nowUs, directory: directory, into: &effects)
     }
 
-    /// Answers the balancer and starts the oldest queued request, if any.
+    /// Answers the balancer.
     private mutating func finishWork(requestID: Int, result: OpResult, nowUs: Int64, directory: some ServiceDirectory,
                                      into effects: inout Effects) {
         guard active.removeValue(forKey: requestID) != nil else { return }
         effects.send(.serviceResponse(requestID: requestID, result: result), from: id, to: .balancer)
-        if !queue.isEmpty {
-            let next = queue.removeFirst()
-            startWork(requestID: next.requestID, op: next.op, nowUs: nowUs, directory: directory, into: &effects)
-        }
     }
 }

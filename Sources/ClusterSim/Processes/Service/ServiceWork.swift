@@ -29,7 +29,6 @@ protocol ServiceDirectory {
 /// A service instance's tuning, taken from the cluster config once.
 struct ServiceSettings {
     var maxInFlight: Int
-    var queueLimit: Int
     var cacheCallTimeoutUs: Int64
     var storeCallTimeoutUs: Int64 = 300_000
     /// A service stops retrying a request this long after it started (the client gives up at its timeout).
@@ -40,7 +39,6 @@ struct ServiceSettings {
 
     init(_ config: ClusterConfig) {
         maxInFlight = config.serviceMaxInFlight
-        queueLimit = config.serviceQueueLimit
         cacheCallTimeoutUs = config.serviceCallTimeoutMs * 1_000
         deadlineUs = config.workload.timeoutMs * 1_000 * 9 / 10
         partitions = config.partitions

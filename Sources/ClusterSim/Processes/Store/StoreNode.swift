@@ -54,6 +54,10 @@ struct StoreNode {
     /// Each running replica's role as last recorded (leader, term), so a leadership fact goes out only
     /// when it changes; nil for a replica not yet recorded.
     private var recordedRole: [(isLeader: Bool, term: Int)?]
+    /// The Raft log's disk: outputs that depend on a write wait for its fsync (group commit).
+    private var disk: GroupCommitLog
+    /// Reused buffer for outputs on their way to the disk.
+    private var scratch = Effects()
 
     init(id: NodeID, partitions: Int, tickMs: Int64, raftConfig: RaftConfig, mode: ReplicationMode, streams: SimRandom) {
         precondition(id.tier == .store, "a store node needs a store id")
@@ -64,6 +68,7 @@ struct StoreNode {
         self.streams = streams
         replicas = Array(repeating: nil, count: partitions)
         recordedRole = Array(repeating: nil, count: partitions)
+        disk = GroupCommitLog(owner: id)
     }
 
     /// The running replica of partition `p` here, if any.
@@ -102,6 +107,7 @@ struct StoreNode {
         }
         pendingWrites.removeAll()
         pendingReads.removeAll()
+        disk.crash()
         return running
     }
 
@@ -157,6 +163,26 @@ struct StoreNode {
         }
     }
 
+    /// The disk finished an fsync: what waited for it leaves.
+    mutating func diskSynced(epoch syncEpoch: Int, into effects: inout Effects) {
+        guard isUp, epoch == syncEpoch else { return }
+        disk.synced(syncedTimer, into: &effects)
+    }
+
+    private var syncedTimer: Timer { .storeDiskSynced(store: id.number - 1, epoch: epoch) }
+
+    /// Runs `body`, whose outputs depend on the disk: they leave now when the disk is idle and nothing
+    /// needs syncing, otherwise in order after the fsync that covers them.
+    private mutating func emit(needsSync: Bool, into effects: inout Effects, _ body: (inout StoreNode, inout Effects) -> Void) {
+        if disk.isIdle && !needsSync { return body(&self, &effects) }
+        var out = Effects(reservingCapacity: 0)
+        swap(&out, &scratch)
+        body(&self, &out)
+        disk.submit(out, needsSync: needsSync, synced: syncedTimer, into: &effects)
+        out.removeAll()
+        swap(&out, &scratch)
+    }
+
     mutating func receive(_ m: Message, into effects: inout Effects) {
         switch m.payload {
         case .raft(let p, let message):
@@ -189,9 +215,14 @@ struct StoreNode {
             switch replica.propose(.put(key: key, value: value)) {
             case .accepted(let index, let term):
                 if acknowledgeOnAppend {
-                    // Acknowledge on local append: fast, and lost if this leader dies before replicating.
-                    effects.record(.writeAcknowledged(partition: p, index: index, term: term))
-                    reply(.written)
+                    // Acknowledge on local append (once it is on disk): fast, and lost if this leader dies
+                    // before replicating.
+                    flushReady(partition: p, into: &effects)
+                    emit(needsSync: false, into: &effects) { node, out in
+                        out.record(.writeAcknowledged(partition: p, index: index, term: term))
+                        caller.reply(.written, from: node.id, into: &out)
+                    }
+                    return
                 } else {
                     pendingWrites.append(WaitingWrite(caller: caller, index: index, term: term))
                 }
@@ -208,7 +239,16 @@ struct StoreNode {
     /// and its role for the runtime's leader tracking.
     private mutating func flushReady(partition p: Int, into effects: inout Effects) {
         guard let replica = replicas[p] else { return }
-        guard let shipped = replica.drain() else { return recordRole(partition: p, replica: replica, into: &effects) }
+        guard let shipped = replica.drain() else {
+            return emit(needsSync: false, into: &effects) { $0.recordRole(partition: p, replica: replica, into: &$1) }
+        }
+        let ready = replica.ready
+        let needsSync = ready.hardState != nil || ready.snapshot != nil || !ready.entries.isEmpty
+        emit(needsSync: needsSync, into: &effects) { $0.release(partition: p, replica: replica, shipped: shipped, into: &$1) }
+    }
+
+    /// The outputs of the ready value just drained: they may leave once it is durable.
+    private mutating func release(partition p: Int, replica: Replica, shipped: [ReplicaHost.Shipped], into effects: inout Effects) {
         for message in replica.ready.messages {
             effects.send(.raft(partition: p, message), from: id, to: message.to)
         }
