@@ -5,8 +5,13 @@ import Foundation
 /// `clusterdeck sweep`: many seeded runs of random faults, checking every invariant on each.
 struct Sweep: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run random kills, restarts, partitions, isolations, loss and heals over many seeds and check every invariant.",
-        discussion: "Exit 0 when no seed broke an invariant, 1 otherwise. Each failing seed is printed so it can be replayed."
+        abstract: "Run random kills, restarts, partitions, one-way cuts, isolations, loss, slow and paused processes and heals over many seeds and check every invariant.",
+        discussion: """
+            Exit 0 when every seed is clean, 1 when any seed broke an invariant, 3 when none broke one but \
+            some seeds got no linearizability verdict or left keys undecided (the checker's budget ran out), \
+            so they are not proven clean. Each failing seed is printed as FAIL, each unproven one as \
+            UNDECIDED, so it can be replayed.
+            """
     )
 
     @Option(parsing: .unconditional, help: "How many seeds to run (1-1000000).", transform: NumberArgument.integer)
@@ -35,24 +40,58 @@ struct Sweep: ParsableCommand {
     func run() throws {
         let replication = ReplicationMode(rawValue: mode)!
         let started = Date()
-        var failures = 0
-        var lossySeeds = 0
-        var nonLinearizableSeeds = 0
-        var worstRecoveryMs: Int64 = 0
+        var tally = SweepTally()
         let last = from + UInt64(seeds - 1)
         for seed in from...last {
             let outcome = ChaosRun(seed: seed, mode: replication, steps: steps).run()
-            worstRecoveryMs = max(worstRecoveryMs, outcome.recoveryMs)
-            if outcome.lostWrites > 0 { lossySeeds += 1 }
-            if !outcome.linearizable { nonLinearizableSeeds += 1 }
+            tally.add(outcome)
             if !outcome.problems.isEmpty {
-                failures += 1
                 print("FAIL \(outcome)")
+            } else if outcome.linearizable == nil || outcome.undecidedKeys > 0 {
+                let verdict = outcome.linearizable == nil ? "no linearizability verdict" : "linearizable so far"
+                print("UNDECIDED seed \(seed): \(verdict), \(outcome.undecidedKeys) keys undecided")
             }
         }
         let wallSeconds = Date().timeIntervalSince(started)
-        print("\(seeds) seeds (\(from)...\(last)), mode \(mode): \(seeds - failures) clean, \(failures) with violations; "
-              + "\(lossySeeds) lost acknowledged writes, \(nonLinearizableSeeds) not linearizable; slowest recovery \(worstRecoveryMs) ms; \(String(format: "%.1f", wallSeconds)) s wall")
-        if failures > 0 { throw ExitCode(1) }
+        print(tally.summary(seeds: seeds, range: "\(from)...\(last)", mode: mode, wallSeconds: wallSeconds))
+        if tally.failures > 0 { throw ExitCode(1) }
+        if tally.unproven > 0 { throw ExitCode(3) }
+    }
+}
+
+/// What a sweep counted over its seeds.
+struct SweepTally {
+    var failures = 0
+    /// Seeds without a violation that are not proven clean: no verdict, or keys left undecided.
+    var unproven = 0
+    var missingVerdicts = 0
+    var undecidedKeys = 0
+    var lossySeeds = 0
+    var nonLinearizableSeeds = 0
+    var worstRecoveryMs: Int64 = 0
+    var faults: [String: Int] = [:]
+
+    mutating func add(_ outcome: ChaosRun.Outcome) {
+        worstRecoveryMs = max(worstRecoveryMs, outcome.recoveryMs)
+        if outcome.lostWrites > 0 { lossySeeds += 1 }
+        if outcome.linearizable == false { nonLinearizableSeeds += 1 }
+        if outcome.linearizable == nil { missingVerdicts += 1 }
+        undecidedKeys += outcome.undecidedKeys
+        for (kind, n) in outcome.faults { faults[kind, default: 0] += n }
+        if !outcome.problems.isEmpty {
+            failures += 1
+        } else if outcome.linearizable == nil || outcome.undecidedKeys > 0 {
+            unproven += 1
+        }
+    }
+
+    func summary(seeds: Int, range: String, mode: String, wallSeconds: Double) -> String {
+        let clean = seeds - failures - unproven
+        let injected = faults.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        return "\(seeds) seeds (\(range)), mode \(mode): \(clean) clean, \(failures) with violations, \(unproven) unproven "
+            + "(\(missingVerdicts) without a linearizability verdict, \(undecidedKeys) keys undecided in all); "
+            + "\(lossySeeds) lost acknowledged writes, \(nonLinearizableSeeds) not linearizable; "
+            + "slowest recovery \(worstRecoveryMs) ms; \(String(format: "%.1f", wallSeconds)) s wall\n"
+            + "faults injected: \(injected)"
     }
 }

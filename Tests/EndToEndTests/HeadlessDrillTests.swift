@@ -38,9 +38,26 @@ struct HeadlessDrillTests {
         #expect(a.stdout.hasPrefix("{") && a.stderr.contains("passed, 0 failed"))
         let object = try JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) as? [String: Any]
         for field in ["seed", "virtual_ms", "wall_ms", "sim_speed", "expectations", "stores", "partitions",
-                      "balancer", "cache", "clients", "rebalance", "checks"] {
+                      "balancer", "cache", "clients", "rebalance", "latency", "processes", "checks"] {
             #expect(object?[field] != nil, "missing \(field)")
         }
+        // Latency: end-to-end percentiles in order and a p99 for each tier, all measured in this run.
+        let latency = try #require(object?["latency"] as? [String: Any])
+        let p50 = try #require(latency["p50_ms"] as? Double), p99 = try #require(latency["p99_ms"] as? Double)
+        let p999 = try #require(latency["p999_ms"] as? Double)
+        #expect(0 < p50 && p50 <= p99 && p99 <= p999, "\(latency)")
+        let tiers = try #require(latency["tiers"] as? [String: Any])
+        for tier in ["lb", "service", "cache", "store"] {
+            #expect((tiers[tier] as? Double).map { $0 > 0 } == true, "tier \(tier): \(tiers)")
+        }
+        // Every process, with its utilisation (0...1) and queue; the stores did work.
+        let processes = try #require(object?["processes"] as? [[String: Any]])
+        #expect(processes.map { $0["id"] as? String } == ["lb", "s1", "s2", "s3", "c1", "c2", "c3", "n1", "n2", "n3", "n4", "n5"])
+        for p in processes {
+            let util = try #require(p["util"] as? Double)
+            #expect((0...1).contains(util) && p["queue"] is Int, "\(p)")
+        }
+        #expect(processes.filter { ($0["id"] as? String)?.hasPrefix("n") == true }.allSatisfy { ($0["util"] as? Double ?? 0) > 0 })
     }
 
     /// A failing expectation makes the run exit 1 and prints FAIL with the actual value.

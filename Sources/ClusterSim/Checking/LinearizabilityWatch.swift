@@ -83,6 +83,23 @@ struct LinearizabilityWatch {
         }
         dirtyKeys.removeAll()
     }
+
+    /// Checks again, with up to `stepsPerKey` steps each, the keys an earlier check left undecided: the end
+    /// of a run can afford what a periodic check cannot. A key whose window overflowed stays undecided.
+    mutating func recheckUndecided(stepsPerKey: Int) {
+        guard violation == nil else { return }
+        for key in undecidedKeys.sorted() {
+            switch recorder.check(key: key, budget: stepsPerKey) {
+            case .linearizable:
+                undecidedKeys.remove(key)
+            case .notLinearizable(let report):
+                violation = LinearizabilityWatch.summary(key: key, report: report)
+                return
+            case .unknown:
+                continue
+            }
+        }
+    }
 }
 
 extension String {

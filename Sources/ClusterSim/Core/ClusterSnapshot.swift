@@ -209,7 +209,11 @@ public struct ClientView: Sendable, Equatable {
     public var ok: Int
     public var failed: Int
     public var timedOut: Int
-    public init(ok: Int, failed: Int, timedOut: Int) { self.ok = ok; self.failed = failed; self.timedOut = timedOut }
+    /// Attempts that failed or timed out and were retried (counted in none of the totals above).
+    public var retried: Int
+    public init(ok: Int, failed: Int, timedOut: Int, retried: Int = 0) {
+        self.ok = ok; self.failed = failed; self.timedOut = timedOut; self.retried = retried
+    }
 }
 
 public struct RebalanceView: Sendable, Equatable {

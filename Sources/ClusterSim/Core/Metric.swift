@@ -15,6 +15,8 @@ public enum Metric: Sendable, Equatable, CustomStringConvertible {
     case keysMoved
     case linearizable
     case staleReads
+    /// Replicas on up nodes that still act as leader of a partition another replica now leads (a newer term).
+    case staleLeaders
     /// End-to-end latency of successful client operations over the last 10 s at a percentile, ms (nan
     /// when none succeeded).
     case latency(percentile: Double)
@@ -46,7 +48,7 @@ public enum Metric: Sendable, Equatable, CustomStringConvertible {
         ("leaderless", .leaderless), ("unavailable", .unavailable), ("under-replicated", .underReplicated),
         ("lag-max", .lagMax), ("hit-ratio", .hitRatio), ("ops-ok", .opsOK), ("ops-failed", .opsFailed),
         ("lost-writes", .lostWrites), ("keys-moved", .keysMoved), ("linearizable", .linearizable),
-        ("stale-reads", .staleReads), ("p50", .latency(percentile: 50)), ("p99", .latency(percentile: 99)),
+        ("stale-reads", .staleReads), ("stale-leaders", .staleLeaders), ("p50", .latency(percentile: 50)), ("p99", .latency(percentile: 99)),
         ("p999", .latency(percentile: 99.9)), ("throughput", .throughput), ("offered", .offered), ("shed", .shed),
     ]
 
@@ -67,6 +69,7 @@ public enum Metric: Sendable, Equatable, CustomStringConvertible {
         case .keysMoved: return "keys-moved"
         case .linearizable: return "linearizable"
         case .staleReads: return "stale-reads"
+        case .staleLeaders: return "stale-leaders"
         case .latency(let p): return p == 50 ? "p50" : (p == 99 ? "p99" : "p999")
         case .tierP99(let tier): return "p99 " + (Metric.latencyTiers.first { $0.tier == tier }?.name ?? tier.rawValue)
         case .util(let n): return "util \(n)"

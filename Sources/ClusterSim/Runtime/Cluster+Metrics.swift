@@ -35,6 +35,8 @@ extension Cluster {
             return linearity.isViolated ? 0 : 1
         case .staleReads:
             return Double(checker.staleReads)
+        case .staleLeaders:
+            return Double(staleLeaders())
         case .latency(let percentile):
             return LatencyRecorder.ms(observed.latency.window(), percentile) ?? .nan
         case .tierP99(let tier):
@@ -93,5 +95,18 @@ extension Cluster {
         }
         result += faults.cuts.map { .cut(from: $0.from, to: $0.to) }
         return result
+    }
+
+    /// Replicas on up stores that act as leader although the partition's tracked leader is another one:
+    /// deposed leaders that have not yet heard of the newer term (a paused or partitioned old leader).
+    private func staleLeaders() -> Int {
+        var count = 0
+        for p in 0..<config.partitions {
+            let current = stores.leader(of: p)?.node.id
+            for node in stores.nodes where node.isUp {
+                if let replica = node.replica(p), replica.role == .leader, replica.id != current { count += 1 }
+            }
+        }
+        return count
     }
 }

@@ -27,7 +27,7 @@ extension Cluster {
             balancer: BalancerView(algorithm: balancer.algorithm, servers: servers),
             cache: CacheView(hits: hits, misses: misses, hitRatio: observed.hitRatio, nodes: cacheNodes,
                              storeReadsPerSecond: observed.storeReadWindow.perSecond),
-            clients: ClientView(ok: clients.ok, failed: clients.failed, timedOut: clients.timedOut),
+            clients: ClientView(ok: clients.ok, failed: clients.failed, timedOut: clients.timedOut, retried: clients.retried),
             rebalance: RebalanceView(moves: placement.movesDone, keysMoved: placement.keysMoved),
             checks: checkView(),
             lagMaxHistory: observed.lagMaxSeries.ordered, hitRatioHistory: observed.hitRatioSeries.ordered,

@@ -211,9 +211,12 @@ public final class Cluster {
     }
 
     /// Runs the live linearizability check now over every key touched since the last one.
-    public func checkLinearizability() {
+    /// Checks the keys touched since the last check; with `recheckStepsPerKey`, also gives every key left
+    /// undecided that many more steps (for the end of a run).
+    public func checkLinearizability(recheckStepsPerKey: Int? = nil) {
         let wasViolated = linearity.isViolated
         linearity.check()
+        if let steps = recheckStepsPerKey { linearity.recheckUndecided(stepsPerKey: steps) }
         if !wasViolated, let violation = linearity.violation { log(.check, "NOT LINEARIZABLE: \(violation)") }
     }
 
