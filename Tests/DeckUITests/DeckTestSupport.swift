@@ -9,7 +9,7 @@ enum DeckTest {
     static func model(seconds: Int64 = 10, columns: Int = 160, rows: Int = 48, monochrome: Bool = false) -> DeckModel {
         let cluster = Cluster(config: ClusterConfig())
         cluster.run(until: .seconds(seconds))
-        return DeckModel(cluster: cluster, parseCommand: DeckDrillHost.parseCommand, columns: columns, rows: rows, monochrome: monochrome)
+        return DeckModel(source: cluster, parseCommand: DeckDrillHost.parseCommand, columns: columns, rows: rows, monochrome: monochrome)
     }
 
     static func screen(_ model: DeckModel) -> [String] { model.rendered().lines() }

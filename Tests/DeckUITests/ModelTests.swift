@@ -43,7 +43,7 @@ import Testing
     /// Cluster events, captions, PASS/FAIL and the summary all land in the log, newest last, bounded.
     @Test func eventLogMergesSourcesAndIsBounded() {
         let cluster = Cluster(config: ClusterConfig())
-        var model = DeckModel(cluster: cluster, parseCommand: DeckDrillHost.parseCommand, logCapacity: 20)
+        var model = DeckModel(source: cluster, parseCommand: DeckDrillHost.parseCommand, logCapacity: 20)
         #expect(model.log.lines.first?.text.hasPrefix("cluster up") == true)
         model.showCaption("Kill the leader of p0")
         #expect(model.caption == "Kill the leader of p0")
