@@ -22,7 +22,12 @@ public struct DeckModel {
     public internal(set) var log: DeckLog
     public internal(set) var speed = Speed.normal
     public internal(set) var paused = false
+    /// The screen on show; the number keys switch it.
+    public internal(set) var screen = DeckScreen.overview
+    /// The overview's focused pane.
     public internal(set) var focus = Pane.placement
+    /// The Load screen's order, selection and scroll position.
+    public internal(set) var loadScreen = LoadScreenState()
     /// Selected row per pane, indexed by `Pane.selectionSlot`.
     var selections = Array(repeating: 0, count: Pane.selectionSlots)
     public internal(set) var helpVisible = false
@@ -72,6 +77,15 @@ public struct DeckModel {
 
     /// The partition the Replication lag pane details (the one selected there or in Leaders).
     public var selectedPartition: Int { selection(in: .lag) }
+
+    /// The Load screen's rows in its current order.
+    var loadRows: [LoadRow] { LoadRows.make(snapshot, order: loadScreen.order) }
+
+    /// The rectangles of every screen at the model's size.
+    var layout: Layout {
+        Layout(columns: columns, rows: rows, stores: snapshot.stores.count, services: snapshot.balancer.servers.count,
+               caches: snapshot.cache.nodes.count, partitions: snapshot.partitions.count, caption: caption != nil)
+    }
 
     /// Copies the source's state and new events into the model; `update` calls it after every change.
     mutating func collect() {

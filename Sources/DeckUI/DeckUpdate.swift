@@ -68,7 +68,7 @@ extension DeckModel {
             status = nil
             return []
         }
-        guard let action = DeckKeys.action(for: key) else { return [] }
+        guard let action = DeckKeys.action(for: key, on: screen) else { return [] }
         return perform(action)
     }
 
