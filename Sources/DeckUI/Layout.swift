@@ -6,6 +6,9 @@
 public struct Layout: Equatable, Sendable {
     public static let wideMinimumColumns = 140
     public static let wideMinimumRows = 44
+    /// The node panes' column (Placement, Balancer, and Cache when wide): the placement grid of 24
+    /// partitions beside its id, state, replica, leader and utilisation columns.
+    public static let nodeColumnWidth = 69
 
     public var screen: Rect
     /// True when the screen is below `DeckLayout` minimum: only the size message is drawn.
@@ -50,7 +53,7 @@ public struct Layout: Equatable, Sendable {
             // One row per partition plus the lag pane's detail (divider, title, followers, sparkline).
             let topHeight = max(partitions + 9, placementHeight + balancerHeight + caches + 8)
             let bands = body.splitRows([.fixed(min(topHeight, body.height - 6)), .fill()])
-            let top = bands[0].splitColumns([.fixed(64), .fill(weight: 9), .fill(weight: 11)])
+            let top = bands[0].splitColumns([.fixed(Layout.nodeColumnWidth), .fill(weight: 9), .fill(weight: 11)])
             let left = top[0].splitRows([.fixed(placementHeight), .fixed(balancerHeight), .fill()])
             placement = left[0]
             balancer = left[1]
@@ -62,7 +65,7 @@ public struct Layout: Equatable, Sendable {
             // Three bands: nodes, partitions (flowing into columns), cache beside the log.
             let nodeRows = min(max(placementHeight, balancerHeight), body.height / 2)
             let bands = body.splitRows([.fixed(nodeRows), .fill(), .fixed(min(caches + 4, body.height / 3))])
-            let first = bands[0].splitColumns([.fixed(64), .fill()])
+            let first = bands[0].splitColumns([.fixed(Layout.nodeColumnWidth), .fill()])
             placement = first[0]
             balancer = first[1]
             let second = bands[1].splitColumns([.fill(), .fill()])

@@ -46,6 +46,11 @@ extension Fixtures {
         s.now = .seconds(60)
         s.faults = [.slow(.store(4), factor: 4), .paused(.service(2), untilUs: 65_000_000)]
         s.clients = ClientView(ok: 31_408, failed: 412, timedOut: 96)
+        // s2 is frozen: the balancer still counts it healthy, but it answers nothing.
+        s.balancer.servers = [
+            server(1, rps: 251.3, share: 0.421, inFlight: 32), server(2, rps: 96.4, share: 0.161, inFlight: 32),
+            server(3, rps: 248.9, share: 0.418, inFlight: 29),
+        ]
         s.load = [load(.balancer, workers: 4, 0.41, queue: 3, limit: 256, p99: 0.9, handled: 512.0)]
             + [load(.service(1), workers: 4, 0.88, queue: 31, p99: 41.7, handled: 251.3, shed: 120),
                load(.service(2), workers: 4, 0.0, queue: 64, p99: nil, handled: 0, rejected: 212, paused: true),
@@ -120,7 +125,7 @@ extension Fixtures {
         guard reelected else { return events }
         for p in orphaned {
             events.append(ClusterEvent(sequence: 200 + p, time: .ms(10_240 + Int64(p) * 10), kind: .leader,
-                                       text: "p\(p): n\((p + 1) % stores + 1) is leader, term 2"))
+                                       text: "p\(p): \(reelectedLeader(p)) is leader, term 2"))
         }
         return events
     }

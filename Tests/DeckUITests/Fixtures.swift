@@ -42,7 +42,7 @@ enum Fixtures {
             var p = p
             p.lag = p.lag.map { $0.node == .store(2) ? FollowerLag(node: $0.node, entries: 40, msSinceAck: 2_000) : $0 }
             guard p.leader == .store(2) else { return p }
-            p.leader = reelected ? p.replicas.first { $0 != .store(2) } : nil
+            p.leader = reelected ? reelectedLeader(p.id) : nil
             p.term = 2
             p.sinceLeaderChange = .seconds(10)
             p.lag = reelected ? p.replicas.filter { $0 != p.leader }.map {
@@ -51,6 +51,7 @@ enum Fixtures {
             return p
         }
         s.stores = storeViews(s.partitions, down: [.store(2)])
+        s.lagMaxHistory = Array(s.lagMaxHistory.dropFirst(2)) + [40, 40]
         s.clients = ClientView(ok: 2_371, failed: 12, timedOut: 3)
         s.load = s.load.map { view in
             guard view.id == .store(2) else { return view }
@@ -59,6 +60,12 @@ enum Fixtures {
                                    rejected: 0, slowFactor: 1, paused: false)
         }
         return s
+    }
+
+    /// Who leads partition `p` (one n2 led) after n2's death: its other replicas take turns, n3 then n4.
+    static func reelectedLeader(_ p: Int) -> NodeID {
+        let others = partition(p, now: .zero).replicas.filter { $0 != .store(2) }
+        return others[(p / stores) % others.count]
     }
 
     /// Partition `p` as the default placement puts it: replica k on store (p + k) mod 5 + 1, led by the first.
