@@ -109,12 +109,12 @@ enum Chrome {
         } else if let problem = model.historyProblem {
             buffer.put(x: rect.x, y: rect.y, problem, style: theme.bad, maxWidth: rect.width, ellipsis: true)
         } else {
-            buffer.put(x: rect.x, y: rect.y, "Tab moves between panes, ↑↓ picks a row, x/r/i act on it; ? lists every key",
-                       style: theme.dim, maxWidth: rect.width, ellipsis: true)
+            buffer.put(x: rect.x, y: rect.y, model.screen.hint, style: theme.dim, maxWidth: rect.width, ellipsis: true)
         }
     }
 
-    /// Key hints generated from the key table, as many as fit; help and quit are always shown, at the right.
+    /// The screens first (the one on show reversed), then key hints for this screen generated from the key
+    /// table, as many as fit; help and quit are always shown, at the right.
     static func footer(_ model: DeckModel, in rect: Rect, buffer: inout CellBuffer) {
         let theme = model.theme
         buffer.fill(rect)
@@ -127,13 +127,26 @@ enum Chrome {
         var right = rect.maxX - essential.reduce(0) { $0 + width($1) + 2 } + 2
         for b in essential { right += draw(b, at: right) + 2 }
         let limit = rect.maxX - essential.reduce(0) { $0 + width($1) + 2 }
-        var x = rect.x
-        var labels = essential.map(\.label)
-        for b in DeckKeys.table where !labels.contains(b.label) {
+        var x = screenTabs(model, in: rect, buffer: &buffer) + 2
+        var labels = essential.map(\.label) + [DeckKeys.screens.label]
+        for b in DeckKeys.table where !labels.contains(b.label) && b.applies(on: model.screen) {
             labels.append(b.label)
             guard x + width(b) <= limit else { break }
             x += draw(b, at: x) + 2
         }
+    }
+
+    /// `1 Overview  2 Load` with the screen on show reversed; returns where the hints may start.
+    static func screenTabs(_ model: DeckModel, in rect: Rect, buffer: inout CellBuffer) -> Int {
+        let theme = model.theme
+        var x = rect.x
+        for screen in DeckScreen.allCases {
+            let current = screen == model.screen
+            let used = buffer.put(x: x, y: rect.y, DeckKeys.name(screen.key), style: current ? theme.selected.adding(.bold) : theme.key)
+            x += used + buffer.put(x: x + used, y: rect.y, " " + screen.title + " ",
+                                   style: current ? theme.selected.adding(.bold) : theme.dim)
+        }
+        return x
     }
 
     /// Shown instead of the dashboard when the terminal is below the minimum size.

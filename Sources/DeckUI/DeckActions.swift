@@ -1,6 +1,6 @@
 import ClusterSim
 
-/// The key table's actions carried out on the model; every cluster change goes through `Cluster.apply`.
+/// The key table's actions carried out on the model; every cluster change goes through the source's `apply`.
 extension DeckModel {
     mutating func perform(_ action: DeckAction) -> [DeckEffect] {
         switch action {
@@ -8,13 +8,11 @@ extension DeckModel {
             focus = Pane(rawValue: (focus.rawValue + 1) % Pane.allCases.count)!
         case .focusPrevious:
             focus = Pane(rawValue: (focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
-        case .selectPrevious:
-            selections[focus.selectionSlot] = max(0, selection(in: focus) - 1)
-        case .selectNext:
-            let count = focus.rowCount(in: snapshot)
-            selections[focus.selectionSlot] = max(0, min(count - 1, selection(in: focus) + 1))
+        case .selectPrevious, .selectNext:
+            moveSelection(by: action == .selectNext ? 1 : -1)
         case .addNode:
-            return apply(.add(focus.tier), echo: "add \(focus.tier.word)", logEcho: false)
+            let tier = screen == .load ? (selectedNode?.tier ?? .store) : focus.tier
+            return apply(.add(tier), echo: "add \(tier.word)", logEcho: false)
         case .killSelected:
             return withSelectedNode { .kill($0) }
         case .restartSelected:
@@ -56,13 +54,35 @@ extension DeckModel {
             shouldQuit = true
             exitCode = 130
             return [.quit(exitCode: 130)]
+        case .showScreen(let next):
+            screen = next
+        case .toggleLoadOrder:
+            loadScreen.order = loadScreen.order == .byID ? .byUtilisation : .byID
+            loadScreen.top = 0
+            loadScreen.move(by: 0, rows: loadRows, visible: layout.loadVisibleRows)
+            status = StatusMessage(text: "processes sorted \(loadScreen.order.title)", isError: false)
         }
         return []
     }
 
-    /// The node the focused pane's selection stands for: a store, service or cache node, or in the
-    /// partition panes the selected partition's leader.
+    /// Moves the selected row of the overview's focused pane, or of the Load screen's process list.
+    private mutating func moveSelection(by delta: Int) {
+        switch screen {
+        case .overview:
+            let count = focus.rowCount(in: snapshot)
+            selections[focus.selectionSlot] = max(0, min(count - 1, selection(in: focus) + delta))
+        case .load:
+            loadScreen.move(by: delta, rows: loadRows, visible: layout.loadVisibleRows)
+        }
+    }
+
+    /// The node the selection stands for: on the Load screen the selected process; on the overview the
+    /// focused pane's store, service or cache node, or in the partition panes the selected partition's leader.
     public var selectedNode: NodeID? {
+        if screen == .load {
+            let rows = loadRows
+            return rows.isEmpty ? nil : rows[loadScreen.selectedIndex(in: rows)].id
+        }
         let row = selection(in: focus)
         switch focus {
         case .placement: return snapshot.stores.indices.contains(row) ? snapshot.stores[row].id : nil
@@ -75,7 +95,7 @@ extension DeckModel {
     private mutating func withSelectedNode(_ command: (NodeID) -> ClusterCommand) -> [DeckEffect] {
         guard let node = selectedNode else {
             let row = selection(in: focus)
-            if focus.listsPartitions, snapshot.partitions.indices.contains(row) {
+            if screen == .overview, focus.listsPartitions, snapshot.partitions.indices.contains(row) {
                 return refuse("p\(row) has no leader; select a node in Placement")
             }
             return refuse("no node selected")

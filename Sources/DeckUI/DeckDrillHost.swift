@@ -1,8 +1,8 @@
 import ClusterSim
 import Drill
 
-/// Plays a drill against the dashboard's own state machine: commands and keys go through the same
-/// paths the operator's keys use, captions and expectations land in the caption bar and event log.
+/// Plays a drill against the dashboard's own state machine: every step (command, key, wait, caption,
+/// expectation) is a message to `update`, exactly as the operator's keys are.
 ///
 /// Headless play and the terminal both drive this host, so a drill behaves the same in both.
 public final class DeckDrillHost: DrillHost {
@@ -12,10 +12,11 @@ public final class DeckDrillHost: DrillHost {
 
     public init(model: DeckModel) { self.model = model }
 
-    /// A dashboard model over a new cluster, with the `:` line parsing the drill command language.
-    public static func makeModel(config: ClusterConfig, columns: Int = 160, rows: Int = 48, monochrome: Bool = false) -> DeckModel {
-        DeckModel(cluster: Cluster(config: config), parseCommand: DeckDrillHost.parseCommand,
-                  columns: columns, rows: rows, monochrome: monochrome)
+    /// A dashboard model over `source` (the live cluster), with the `:` line parsing the drill command language.
+    public static func makeModel(source: any DeckSource, columns: Int = 160, rows: Int = 48,
+                                 monochrome: Bool = false) -> DeckModel {
+        DeckModel(source: source, parseCommand: DeckDrillHost.parseCommand, columns: columns, rows: rows,
+                  monochrome: monochrome)
     }
 
     /// Parses a `:` line against the cluster's current size, so `kill n6` works once `add store` ran.
@@ -24,34 +25,36 @@ public final class DeckDrillHost: DrillHost {
         return try CommandParser.parse(line, topology: topology)
     }
 
-    public var now: SimTime { model.cluster.now }
+    public var now: SimTime { model.source.now }
 
     public func apply(_ command: ClusterCommand) -> String? {
-        let refusal = model.cluster.apply(command)
-        model.collect()
-        return refusal
+        for effect in update(&model, .command(command)) {
+            if case .refused(let reason) = effect { return reason }
+        }
+        return nil
     }
 
-    public func press(_ key: KeyInput) {
-        model.collect()
-        model.press(key)
-    }
+    public func press(_ key: KeyInput) { update(&model, .key(key)) }
 
-    public func value(of metric: Metric) -> Double { model.cluster.value(of: metric) }
+    public func value(of metric: Metric) -> Double { model.source.value(of: metric) }
 
     public func caption(_ text: String, line: Int) {
-        model.showCaption(text)
+        update(&model, .caption(text))
         onReport?(self)
     }
 
     public func expectation(_ result: ExpectationResult) {
-        model.recordExpectation("\(result.at) \(result.expectation) (\(ValueText.format(result.actual)))", passed: result.passed)
+        update(&model, .expectation(text: "\(result.at) \(result.expectation) (\(ValueText.format(result.actual)))",
+                                    passed: result.passed))
         onReport?(self)
     }
 
-    /// Runs the cluster to `time` (a drill's wait). The caller refreshes the model when it next draws.
+    /// Runs virtual time to `time` (a drill's wait) through `update`, which collects the new state.
     public func advance(to time: SimTime) {
-        guard time > model.cluster.now else { return }
-        model.cluster.run(until: time)
+        guard time > now else { return }
+        update(&model, .advance(time - now))
     }
+
+    /// Shows the end-of-drill overlay.
+    public func finish(passed: Int, failed: Int) { update(&model, .summary(passed: passed, failed: failed)) }
 }

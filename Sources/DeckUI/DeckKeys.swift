@@ -9,6 +9,9 @@ public enum DeckAction: Sendable, Equatable {
     case togglePause, faster, slower
     case toggleHelp, openCommandLine
     case quit, interrupt
+    case showScreen(DeckScreen)
+    /// The Load screen's order: by id, or busiest first.
+    case toggleLoadOrder
 }
 
 /// One row of the key table: the keys, the footer's short label, the help screen's sentence, the action.
@@ -20,15 +23,20 @@ public struct KeyBinding: Sendable, Equatable {
     public var help: String
     /// One action per key, in the order of `keys`; a single action applies to every key.
     public var actions: [DeckAction]
+    /// The screens where the keys act (and the footer shows them); empty: every screen.
+    public var screens: [DeckScreen]
 
-    public init(keys: [KeyInput], label: String, help: String, actions: [DeckAction]) {
+    public init(keys: [KeyInput], label: String, help: String, actions: [DeckAction], screens: [DeckScreen] = []) {
         precondition(actions.count == 1 || actions.count == keys.count, "one action, or one per key")
-        self.keys = keys; self.label = label; self.help = help; self.actions = actions
+        self.keys = keys; self.label = label; self.help = help; self.actions = actions; self.screens = screens
     }
 
-    public init(keys: [KeyInput], label: String, help: String, action: DeckAction) {
-        self.init(keys: keys, label: label, help: help, actions: [action])
+    public init(keys: [KeyInput], label: String, help: String, action: DeckAction, screens: [DeckScreen] = []) {
+        self.init(keys: keys, label: label, help: help, actions: [action], screens: screens)
     }
+
+    /// Whether the keys act on `screen`.
+    public func applies(on screen: DeckScreen) -> Bool { screens.isEmpty || screens.contains(screen) }
 
     /// The action `key` triggers in this row, or nil when the row does not bind it.
     public func action(for key: KeyInput) -> DeckAction? {
@@ -44,11 +52,14 @@ public struct KeyBinding: Sendable, Equatable {
 public enum DeckKeys {
     /// In footer order: the most useful first, since the footer drops what does not fit.
     public static let table: [KeyBinding] = [
-        KeyBinding(keys: [.tab, .backTab], label: "pane", help: "focus the next / previous pane",
-                   actions: [.focusNext, .focusPrevious]),
+        screens,
+        KeyBinding(keys: [.tab, .backTab], label: "pane", help: "focus the next / previous pane (Overview)",
+                   actions: [.focusNext, .focusPrevious], screens: [.overview]),
         KeyBinding(keys: [.up, .down, .char("k"), .char("j")], label: "select",
-                   help: "select the row above / below (a node or a partition, as the pane lists)",
+                   help: "select the row above / below (a node or a partition, as the pane lists; Load: a process)",
                    actions: [.selectPrevious, .selectNext, .selectPrevious, .selectNext]),
+        KeyBinding(keys: [.char("u")], label: "sort", help: "sort the processes by utilisation, busiest first, or by id (Load)",
+                   action: .toggleLoadOrder, screens: [.load]),
         KeyBinding(keys: [.char("x")], label: "kill",
                    help: "kill the selected node (in Leaders and Replication lag: the partition's leader)",
                    action: .killSelected),
@@ -60,7 +71,7 @@ public enum DeckKeys {
         KeyBinding(keys: [.char("h")], label: "heal", help: "heal every network fault (isolation, partition, loss, latency)",
                    action: .heal),
         KeyBinding(keys: [.char("a")], label: "add",
-                   help: "add a node of the focused pane's tier (store, service or cache)", action: .addNode),
+                   help: "add a node of the focused pane's tier (Load: the selected process's tier)", action: .addNode),
         KeyBinding(keys: [.char("b")], label: "rebalance", help: "run a rebalancing pass over the store nodes",
                    action: .rebalance),
         KeyBinding(keys: [.char("l")], label: "lb algo", help: "switch the balancer to its next algorithm",
@@ -75,15 +86,21 @@ public enum DeckKeys {
         KeyBinding(keys: [.ctrlC], label: "quit", help: "quit at once (exit code 130)", action: .interrupt),
     ]
 
-    /// The action bound to `key`, if any.
-    public static func action(for key: KeyInput) -> DeckAction? {
-        for binding in table {
+    /// The number keys that switch screens, one per screen; the footer draws them as the list of screens.
+    public static let screens = KeyBinding(
+        keys: DeckScreen.allCases.map(\.key), label: "screens",
+        help: "show a screen: " + DeckScreen.allCases.map { "\($0.rawValue) \($0.title)" }.joined(separator: ", "),
+        actions: DeckScreen.allCases.map { .showScreen($0) })
+
+    /// The action bound to `key` on `screen` (on any screen when nil), if any.
+    public static func action(for key: KeyInput, on screen: DeckScreen? = nil) -> DeckAction? {
+        for binding in table where screen.map(binding.applies) ?? true {
             if let action = binding.action(for: key) { return action }
         }
         return nil
     }
 
-    /// Whether the dashboard does something with `key`: what a drill's `key` line may name.
+    /// Whether the dashboard does something with `key` on some screen: what a drill's `key` line may name.
     public static func isBound(_ key: KeyInput) -> Bool { action(for: key) != nil }
 
     /// How a key is written on screen.

@@ -3,11 +3,14 @@ import Drill
 
 /// Every input the dashboard reacts to: keys, wall-clock ticks, resizes and drill playback steps.
 public enum DeckMessage {
+    /// A keystroke, from the terminal or a drill's `key` line.
     case key(KeyInput)
     /// Wall-clock milliseconds since the previous tick; converted to virtual time at the current speed.
     case tick(elapsedMs: Int)
     /// Virtual time to run regardless of speed and pause (a drill's `wait`).
     case advance(SimTime)
+    /// A drill's command line; a refusal comes back as `DeckEffect.refused`.
+    case command(ClusterCommand)
     case resize(columns: Int, rows: Int)
     /// The drill caption bar's text; nil hides the bar.
     case caption(String?)
@@ -27,6 +30,8 @@ public enum DeckEffect: Sendable, Equatable {
     case quit(exitCode: Int32)
     /// An action was refused or a command did not parse: ring the terminal bell if wanted.
     case bell
+    /// A drill's command was refused, for this reason; the drill reports it as an error.
+    case refused(String)
 }
 
 /// A line shown above the footer after an action: what was done, or why it was refused.

@@ -7,7 +7,8 @@ import Drill
 ///   services: s.balancer.servers.count, caches: s.cache.nodes.count)) }`.
 public typealias DeckCommandParser = (_ line: String, _ now: ClusterSnapshot) throws -> ClusterCommand
 
-/// The dashboard's whole state: the cluster it drives, what it last collected from it, and the UI state.
+/// The dashboard's whole state: the source it drives (the live cluster, or a fixture in tests), what it
+/// last collected from it, and the UI state.
 ///
 /// Change it only through `update(_:_:)` (or the drill helpers that send messages); draw it with `render`.
 public struct DeckModel {
@@ -15,13 +16,18 @@ public struct DeckModel {
     public static let maxVirtualUsPerTick: Int64 = 2_000_000
     public static let commandLineLimit = 200
 
-    public let cluster: Cluster
-    /// What the panes draw: collected from the cluster after every change (collect, then draw).
+    public let source: any DeckSource
+    /// What the panes draw: collected from the source after every change (collect, then draw).
     public private(set) var snapshot: ClusterSnapshot
     public internal(set) var log: DeckLog
     public internal(set) var speed = Speed.normal
     public internal(set) var paused = false
+    /// The screen on show; the number keys switch it.
+    public internal(set) var screen = DeckScreen.overview
+    /// The overview's focused pane.
     public internal(set) var focus = Pane.placement
+    /// The Load screen's order, selection and scroll position.
+    public internal(set) var loadScreen = LoadScreenState()
     /// Selected row per pane, indexed by `Pane.selectionSlot`.
     var selections = Array(repeating: 0, count: Pane.selectionSlots)
     public internal(set) var helpVisible = false
@@ -48,16 +54,16 @@ public struct DeckModel {
     let parseCommand: DeckCommandParser
     var lastEventSequence = 0
 
-    /// A dashboard over `cluster`, whose `:` line parses with `parseCommand` (the drill `CommandParser`).
-    public init(cluster: Cluster, parseCommand: @escaping DeckCommandParser, columns: Int = 160, rows: Int = 48,
+    /// A dashboard over `source`, whose `:` line parses with `parseCommand` (the drill `CommandParser`).
+    public init(source: any DeckSource, parseCommand: @escaping DeckCommandParser, columns: Int = 160, rows: Int = 48,
                 monochrome: Bool = false, logCapacity: Int = DeckLog.defaultCapacity) {
-        self.cluster = cluster
+        self.source = source
         self.parseCommand = parseCommand
         self.columns = columns
         self.rows = rows
         self.monochrome = monochrome
         log = DeckLog(capacity: logCapacity)
-        snapshot = cluster.snapshot()
+        snapshot = source.snapshot()
         collect()
     }
 
@@ -72,10 +78,19 @@ public struct DeckModel {
     /// The partition the Replication lag pane details (the one selected there or in Leaders).
     public var selectedPartition: Int { selection(in: .lag) }
 
-    /// Copies the cluster's state and new events into the model; call after running the cluster directly.
-    public mutating func collect() {
-        snapshot = cluster.snapshot()
-        for event in cluster.events(after: lastEventSequence) {
+    /// The Load screen's rows in its current order.
+    var loadRows: [LoadRow] { LoadRows.make(snapshot, order: loadScreen.order) }
+
+    /// The rectangles of every screen at the model's size.
+    var layout: Layout {
+        Layout(columns: columns, rows: rows, stores: snapshot.stores.count, services: snapshot.balancer.servers.count,
+               caches: snapshot.cache.nodes.count, partitions: snapshot.partitions.count, caption: caption != nil)
+    }
+
+    /// Copies the source's state and new events into the model; `update` calls it after every change.
+    mutating func collect() {
+        snapshot = source.snapshot()
+        for event in source.events(after: lastEventSequence) {
             log.append(LogLine(time: event.time, text: event.text, style: LogLineStyle(event.kind)))
             lastEventSequence = event.sequence
         }

@@ -1,4 +1,7 @@
 /// Draws the whole dashboard for `model` into `buffer`, sized by the buffer; a pure function of the model.
+///
+/// The chrome (status bar, banner, caption, message line, footer) is the same on every screen; the body
+/// is drawn by the screen on show.
 public func render(_ model: DeckModel, into buffer: inout CellBuffer) {
     buffer.clear()
     let s = model.snapshot
@@ -12,12 +15,10 @@ public func render(_ model: DeckModel, into buffer: inout CellBuffer) {
     Chrome.statusBar(model, in: layout.statusBar, buffer: &buffer)
     Chrome.banner(model, in: layout.banner, buffer: &buffer)
     Chrome.caption(model, in: layout.caption, buffer: &buffer)
-    PlacementPane.draw(model, in: layout.placement, buffer: &buffer)
-    LeadersPane.draw(model, in: layout.leaders, buffer: &buffer)
-    LagPane.draw(model, in: layout.lag, buffer: &buffer)
-    BalancerPane.draw(model, in: layout.balancer, buffer: &buffer)
-    CachePane.draw(model, in: layout.cache, buffer: &buffer)
-    EventLogPane.draw(model, in: layout.eventLog, buffer: &buffer)
+    switch model.screen {
+    case .overview: OverviewScreen.draw(model, layout: layout, buffer: &buffer)
+    case .load: LoadScreen.draw(model, layout: layout, buffer: &buffer)
+    }
     Chrome.messageLine(model, in: layout.messageLine, buffer: &buffer)
     Chrome.footer(model, in: layout.footer, buffer: &buffer)
     if model.helpVisible { Overlays.help(model, in: layout.overlay, buffer: &buffer) }

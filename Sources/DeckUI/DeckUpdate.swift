@@ -15,11 +15,13 @@ public func update(_ model: inout DeckModel, _ message: DeckMessage) -> [DeckEff
         }
         guard !model.paused else { return [] }
         let us = min(model.speed.virtualUs(forWallMs: elapsedMs), DeckModel.maxVirtualUsPerTick)
-        model.cluster.run(for: SimTime(us: us))
+        model.source.run(for: SimTime(us: us))
         model.collect()
     case .advance(let span):
-        model.cluster.run(for: SimTime(us: max(0, span.us)))
+        model.source.run(for: SimTime(us: max(0, span.us)))
         model.collect()
+    case .command(let command):
+        return model.applyDrillCommand(command)
     case .resize(let columns, let rows):
         model.columns = max(0, columns)
         model.rows = max(0, rows)
@@ -66,7 +68,7 @@ extension DeckModel {
             status = nil
             return []
         }
-        guard let action = DeckKeys.action(for: key) else { return [] }
+        guard let action = DeckKeys.action(for: key, on: screen) else { return [] }
         return perform(action)
     }
 
@@ -104,15 +106,28 @@ extension DeckModel {
         return apply(command, echo: text, logEcho: true)
     }
 
-    /// Sends `command` through `Cluster.apply`; a refusal goes to the status line, success to the log.
+    /// Sends `command` to the source; a refusal goes to the status line, success to the log.
     mutating func apply(_ command: ClusterCommand, echo: String, logEcho: Bool) -> [DeckEffect] {
-        if let refusal = cluster.apply(command) {
+        if let refusal = source.apply(command) {
             status = StatusMessage(text: "\(echo): \(refusal)", isError: true)
             appendLog("refused: \(echo): \(refusal)", style: .failure)
             return [.bell]
         }
         if logEcho { appendLog("> \(echo)", style: .command) }
         status = StatusMessage(text: "\(echo): done", isError: false)
+        collect()
+        return []
+    }
+}
+
+extension DeckModel {
+    /// A drill's command line: applied like the operator's, but quietly (the cluster logs what it did and
+    /// the drill's caption explains it); a refusal is logged and handed back for the drill to report.
+    mutating func applyDrillCommand(_ command: ClusterCommand) -> [DeckEffect] {
+        if let refusal = source.apply(command) {
+            appendLog("drill command refused: \(refusal)", style: .failure)
+            return [.refused(refusal)]
+        }
         collect()
         return []
     }

@@ -65,6 +65,15 @@ enum Format {
         return fixed(Double(n) / 1_000_000, decimals: 1) + "M"
     }
 
+    /// What a value that was not measured (nil) shows as: never 0, which would be a measurement.
+    static let missing = "—"
+
+    /// `4.1`, `180.0`, `1234`: milliseconds in at most 7 columns, or a dash when nil.
+    static func ms(_ value: Double?) -> String {
+        guard let value else { return missing }
+        return value < 1_000 ? fixed(value, decimals: 1) : fixed(value, decimals: 0)
+    }
+
     /// `text` padded with spaces (or cut) to exactly `width` columns, aligned left or right.
     static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let n = text.unicodeScalars.count

@@ -34,4 +34,23 @@ enum Gauges {
             column += 1
         }
     }
+
+    /// Like `sparkline`, for samples that may be missing: a second with no measurement shows as a dim
+    /// dot, never as a low block that would read as a small value.
+    static func sparkline(_ buffer: inout CellBuffer, x: Int, y: Int, width: Int, samples: [Double?],
+                          maximum: Double? = nil, style: Style, missing: Style) {
+        guard width > 0, !samples.isEmpty else { return }
+        let shown = samples.suffix(width)
+        let top = maximum ?? (shown.compactMap { $0 }.max() ?? 0)
+        var column = x + width - shown.count
+        for sample in shown {
+            if let sample {
+                let level = top > 0 ? Int((max(0, sample) / top * 7).rounded()) : 0
+                buffer[x: column, y: y] = Cell(levels[min(7, max(0, level))], style: style)
+            } else {
+                buffer[x: column, y: y] = Cell("·", style: missing)
+            }
+            column += 1
+        }
+    }
 }

@@ -1,14 +1,15 @@
 import ClusterSim
 
-/// Pane "Placement": a row per store node (state, replicas, leaders) and a column per partition showing
-/// whether that store holds the partition's leader, a follower, a learner still catching up, or nothing.
+/// Pane "Placement": a row per store node (state, replicas, leaders, utilisation from the load snapshot)
+/// and a column per partition showing whether that store holds the partition's leader, a follower, a
+/// learner still catching up, or nothing.
 enum PlacementPane {
     static let leaderGlyph: Unicode.Scalar = "●"
     static let followerGlyph: Unicode.Scalar = "○"
     static let learnerGlyph: Unicode.Scalar = "◌"
     static let noneGlyph: Unicode.Scalar = "·"
-    /// `n12 dead 24 12 `: id, state, replicas, leaders.
-    static let labelWidth = 15
+    /// `n12 dead 24 12  97% `: id, state, replicas, leaders, utilisation.
+    static let labelWidth = 20
 
     static func draw(_ model: DeckModel, in rect: Rect, buffer: inout CellBuffer) {
         let inner = PaneFrame.draw(.placement, title: "Placement", in: rect, model: model, buffer: &buffer)
@@ -23,7 +24,7 @@ enum PlacementPane {
         let gridX = inner.x + labelWidth
 
         // Header: labels every few partitions, so two-digit numbers never collide.
-        for (x, text) in [(0, "id"), (4, "st"), (8, "rep"), (12, "ld")] {
+        for (x, text) in [(0, "id"), (4, "st"), (8, "rep"), (12, "ld"), (15, "util")] {
             buffer.put(x: inner.x + x, y: inner.y, text, style: theme.dim)
         }
         let labelEvery = cellWidth == 3 ? 2 : 4
@@ -46,6 +47,9 @@ enum PlacementPane {
             buffer.put(x: inner.x + 8, y: y, Format.pad(String(store.replicas), 3, right: true), style: theme.text)
             buffer.put(x: inner.x + 12, y: y, Format.pad(String(store.leaders), 2, right: true),
                        style: store.leaders > 0 ? theme.leader : theme.dim)
+            let utilisation = snapshot.load(of: store.id)?.utilisation
+            buffer.put(x: inner.x + 15, y: y, Format.pad(Utilisation.text(utilisation), 4, right: true),
+                       style: up ? Utilisation.style(utilisation, theme: theme) : theme.dim)
             for p in 0..<shown {
                 let (glyph, style) = mark(store: store, partition: partitions[p], theme: theme)
                 buffer[x: gridX + p * cellWidth, y: y] = Cell(glyph, style: style)

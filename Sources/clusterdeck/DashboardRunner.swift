@@ -46,9 +46,10 @@ enum DashboardRunner {
         }
         let size = terminal.size()
         let monochrome = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        let host = DeckDrillHost(model: DeckDrillHost.makeModel(config: config, columns: size.columns, rows: size.rows,
+        let cluster = Cluster(config: config)
+        let host = DeckDrillHost(model: DeckDrillHost.makeModel(source: cluster, columns: size.columns, rows: size.rows,
                                                                  monochrome: monochrome))
-        history?.attach(to: host.model.cluster)
+        history?.attach(to: cluster)
         var session = DashboardSession(terminal: terminal, host: host, player: script.map(DrillPlayer.init), history: history)
         let code = session.run()
         terminal.stop()
@@ -124,14 +125,14 @@ private struct DashboardSession {
             buffer = CellBuffer(width: s.columns, height: s.rows)
             return nil
         }
-        host.model.collect()
-        for effect in host.model.press(key) {
+        for effect in update(&host.model, .key(key)) {
             if case .quit(let code) = effect { return code }
         }
         return nil
     }
 
-    /// Advances virtual time by one frame at the current speed, running every drill step due in it.
+    /// Advances virtual time by one frame at the current speed, running every drill step due in it; each
+    /// step and wait reaches the model as a message through the host.
     private mutating func playFrame(elapsedMs: Int) {
         let spanUs = min(host.model.speed.virtualUs(forWallMs: elapsedMs), DeckModel.maxVirtualUsPerTick)
         let target = host.now + SimTime(us: spanUs)
@@ -142,18 +143,15 @@ private struct DashboardSession {
             case .waiting(let until):
                 if until > target {
                     host.advance(to: target)
-                    host.model.collect()
                     return
                 }
                 host.advance(to: until)
             case .finished(let summary):
                 player = nil
-                host.model.collect()
-                host.model.showSummary(passed: summary.passed, failed: summary.failed)
+                host.finish(passed: summary.passed, failed: summary.failed)
                 host.advance(to: target)
             }
         }
-        host.model.collect()
     }
 
     /// Shows a history write that failed since the last frame (once), then draws the frame.

@@ -19,7 +19,8 @@ struct HeadlessPlay {
     /// or written (the drill stops at the failed write: the run it would report is no longer recorded).
     func run() -> Int32 {
         let started = DispatchTime.now().uptimeNanoseconds
-        let host = DeckDrillHost(model: DeckDrillHost.makeModel(config: script.config, columns: HeadlessPlay.screenColumns,
+        let cluster = Cluster(config: script.config)
+        let host = DeckDrillHost(model: DeckDrillHost.makeModel(source: cluster, columns: HeadlessPlay.screenColumns,
                                                                  rows: HeadlessPlay.screenRows, monochrome: true))
         // Opened last, once the drill and configuration are known good, just before the run.
         let history: HistoryFile?
@@ -29,7 +30,7 @@ struct HeadlessPlay {
             FileHandle.standardError.write(Data((error.message(role: HistoryFile.role) + "\n").utf8))
             return 2
         }
-        history?.attach(to: host.model.cluster)
+        history?.attach(to: cluster)
         var player = DrillPlayer(script: script)
         let outcome = play(&player, host: host, history: history)
         history?.close()
@@ -41,7 +42,6 @@ struct HeadlessPlay {
         guard let (passed, failed) = outcome else { return 2 }
         if json {
             let wallMs = Int64((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
-            let cluster = host.model.cluster
             cluster.checkLinearizability()
             let report = RunReport(title: script.title, passed: passed, failed: failed, wallMs: wallMs, lines: player.transcript)
             print(report.json(cluster.snapshot(), eventsProcessed: cluster.eventsProcessed).rendered())
@@ -79,7 +79,6 @@ struct HeadlessPlay {
 
     /// The dashboard as text, exactly as the terminal would show it at this moment (without colour).
     static func screenText(_ host: DeckDrillHost) -> [String] {
-        host.model.collect()
         var buffer = CellBuffer(width: screenColumns, height: screenRows)
         render(host.model, into: &buffer)
         return ["--- screen at \(host.now) (\(screenColumns)x\(screenRows)) ---"] + buffer.lines() + ["--- end of screen ---"]

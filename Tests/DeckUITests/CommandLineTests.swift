@@ -6,6 +6,7 @@ import Testing
 /// The `:` line: typing, editing, running through the parser and `Cluster.apply`, and its errors.
 @Suite struct CommandLineTests {
     /// Typed characters collect on the line, Backspace removes one, Enter runs it and logs it.
+    /// Live simulation: the line must reach a real cluster, which carries the kill out.
     @Test func typeEditAndRun() {
         var model = DeckTest.model(seconds: 1)
         model.press(.char(":"))
@@ -38,6 +39,7 @@ import Testing
     }
 
     /// A parse error and a refusal both land on the status line as errors; nothing changes.
+    /// Live simulation: the refusal's words are the real cluster's.
     @Test func parseErrorsAndRefusalsAreShownInRed() {
         var model = DeckTest.model(seconds: 1)
         model.press(.char(":"))

@@ -3,13 +3,24 @@ import DeckUI
 import Drill
 import Foundation
 
-/// Builds dashboards over real clusters for the tests, and compares screens with golden files.
+/// Builds dashboards over fixtures or real clusters for the tests, and compares screens with golden files.
 enum DeckTest {
-    /// The default cluster (seed 1) run to `seconds` of virtual time, under a dashboard of the given size.
+    /// A dashboard drawing `snapshot` (and `events` in its log) and nothing else: for screen tests whose
+    /// text must not change when the simulation's numbers do.
+    static func fixture(_ snapshot: ClusterSnapshot = Fixtures.defaultCluster(), events: [ClusterEvent] = Fixtures.bootEvents(),
+                        columns: Int = 160, rows: Int = 48, monochrome: Bool = false) -> (DeckModel, FixtureSource) {
+        let source = FixtureSource(snapshot, events: events)
+        let model = DeckModel(source: source, parseCommand: DeckDrillHost.parseCommand, columns: columns, rows: rows,
+                              monochrome: monochrome)
+        return (model, source)
+    }
+
+    /// The default cluster (seed 1) run to `seconds` of virtual time, under a dashboard of the given size:
+    /// for tests of what keys and commands do to a real cluster.
     static func model(seconds: Int64 = 10, columns: Int = 160, rows: Int = 48, monochrome: Bool = false) -> DeckModel {
         let cluster = Cluster(config: ClusterConfig())
         cluster.run(until: .seconds(seconds))
-        return DeckModel(cluster: cluster, parseCommand: DeckDrillHost.parseCommand, columns: columns, rows: rows, monochrome: monochrome)
+        return DeckModel(source: cluster, parseCommand: DeckDrillHost.parseCommand, columns: columns, rows: rows, monochrome: monochrome)
     }
 
     static func screen(_ model: DeckModel) -> [String] { model.rendered().lines() }

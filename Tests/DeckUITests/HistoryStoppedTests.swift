@@ -9,7 +9,7 @@ import Testing
 
     /// The failure rings the bell, flashes on the status line and lands in the event log as a failure.
     @Test func failureIsLoggedAndFlashed() {
-        var model = DeckTest.model(seconds: 1)
+        var (model, _) = DeckTest.fixture()
         let effects = update(&model, .historyStopped(HistoryStoppedTests.reason))
         #expect(effects == [.bell])
         #expect(model.status == StatusMessage(text: "history stopped: " + HistoryStoppedTests.reason, isError: true))
@@ -20,7 +20,7 @@ import Testing
     /// Once the flashed message has timed out, and after another action's message has come and gone,
     /// the message line still says the history stopped instead of showing the key hint.
     @Test func messageLineKeepsTheFailureAfterTheStatusExpires() {
-        var model = DeckTest.model(seconds: 1)
+        var (model, _) = DeckTest.fixture()
         update(&model, .historyStopped(HistoryStoppedTests.reason))
         model.press(.char(" "))
         update(&model, .tick(elapsedMs: DeckModel.statusLifetimeMs))

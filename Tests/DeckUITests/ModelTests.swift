@@ -7,7 +7,7 @@ import Testing
 @Suite struct ModelTests {
     /// Resizing below the minimum shows the size message; growing back shows the dashboard again.
     @Test func resizeRecovers() {
-        var model = DeckTest.model(seconds: 1, columns: 160, rows: 48)
+        var (model, _) = DeckTest.fixture(columns: 160, rows: 48)
         update(&model, .resize(columns: 90, rows: 40))
         #expect(model.columns == 90 && model.rows == 40)
         let small = DeckTest.screen(model)
@@ -18,21 +18,28 @@ import Testing
         #expect(screen.count == 36 && !screen.contains { $0.contains("at least") })
     }
 
-    /// Every pane's title is on screen at both supported sizes.
+    /// Every pane's title is on screen at both supported sizes and between them, on both screens.
     @Test(arguments: [(160, 48), (100, 30), (120, 36), (200, 60)])
     func allPaneTitlesPresent(size: (Int, Int)) {
-        let screen = DeckTest.screen(DeckTest.model(seconds: 3, columns: size.0, rows: size.1)).joined(separator: "\n")
+        var (model, _) = DeckTest.fixture(Fixtures.hotStore(), columns: size.0, rows: size.1)
+        let overview = DeckTest.screen(model).joined(separator: "\n")
         for title in ["Placement", "Leaders", "Replication lag", "Balancer", "Cache", "Event log"] {
-            #expect(screen.contains("┌ " + title), "\(title) at \(size)")
+            #expect(overview.contains("┌ " + title), "\(title) at \(size)")
         }
+        model.press(.char("2"))
+        let load = DeckTest.screen(model).joined(separator: "\n")
+        for title in ["Latency", "Throughput", "Processes"] {
+            #expect(load.contains("┌ " + title), "\(title) at \(size)")
+        }
+        #expect(load.contains("│n5 "), "every process fits at \(size)")
     }
 
     /// Only characters one column wide reach the buffer: no wide glyph was turned into the replacement
     /// mark "?", which appears only where the footer and the hint line name the `?` key.
-    @Test func onlyWidthOneCharacters() {
-        var model = DeckTest.model(seconds: 12)
-        model.press(.down); model.press(.char("x"))
-        update(&model, .advance(.ms(100)))
+    @Test(arguments: [DeckScreen.overview, .load])
+    func onlyWidthOneCharacters(screen: DeckScreen) {
+        var (model, _) = DeckTest.fixture(Fixtures.hotStore())
+        model.press(screen.key)
         let buffer = model.rendered()
         #expect(buffer.cells.allSatisfy { Cell.columns(of: $0.scalar) == 1 })
         for y in 0..<(buffer.height - 2) {
@@ -42,9 +49,9 @@ import Testing
 
     /// Cluster events, captions, PASS/FAIL and the summary all land in the log, newest last, bounded.
     @Test func eventLogMergesSourcesAndIsBounded() {
-        let cluster = Cluster(config: ClusterConfig())
-        var model = DeckModel(cluster: cluster, parseCommand: DeckDrillHost.parseCommand, logCapacity: 20)
-        #expect(model.log.lines.first?.text.hasPrefix("cluster up") == true)
+        let source = FixtureSource(Fixtures.defaultCluster(), events: Fixtures.bootEvents())
+        var model = DeckModel(source: source, parseCommand: DeckDrillHost.parseCommand, logCapacity: 20)
+        #expect(model.log.lines.contains { $0.text.hasPrefix("p23: n4 is leader") })
         model.showCaption("Kill the leader of p0")
         #expect(model.caption == "Kill the leader of p0")
         model.recordExpectation("leaderless == 0", passed: true)
@@ -59,13 +66,13 @@ import Testing
 
     /// The drill summary stays until `q`; the caption bar takes a row while a caption is set.
     @Test func summaryOverlayStaysUntilQ() {
-        var model = DeckTest.model(seconds: 1, columns: 100, rows: 30)
+        var (model, source) = DeckTest.fixture(columns: 100, rows: 30)
         model.showCaption("Watch p0 elect a new leader")
         #expect(DeckTest.screen(model)[2].contains("▶ Watch p0 elect a new leader"))
         model.showSummary(passed: 3, failed: 1)
         model.press(.char("x"))
         model.press(.escape)
-        #expect(model.snapshot.faults.isEmpty && !model.shouldQuit)
+        #expect(source.commands.isEmpty && !model.shouldQuit)
         #expect(DeckTest.screen(model).contains { $0.contains("3 passed, 1 failed") })
         #expect(model.press(.char("q")) == [.quit(exitCode: 0)])
     }
@@ -73,13 +80,11 @@ import Testing
     /// Leaderless partitions are red in colour and bold+reverse in monochrome; no colour at all then.
     @Test func leaderlessIsMarkedWithAndWithoutColour() {
         for monochrome in [false, true] {
-            var model = DeckTest.model(seconds: 10, monochrome: monochrome)
-            model.press(.down)
-            model.press(.char("x"))
+            let (model, _) = DeckTest.fixture(Fixtures.n2Killed(reelected: false), monochrome: monochrome)
             let buffer = model.rendered()
             let row = buffer.lines().firstIndex { $0.contains("│p1   none") }
             #expect(row != nil)
-            let cell = buffer[x: 65, y: row ?? 0]
+            let cell = buffer[x: Layout.nodeColumnWidth + 1, y: row ?? 0]
             #expect(cell.scalar == "p")
             if monochrome {
                 #expect(cell.style.attributes.contains(.bold) && cell.style.attributes.contains(.reverse))
@@ -93,6 +98,7 @@ import Testing
     }
 
     /// The same cluster and keys give the same screen, cell for cell, styles included.
+    /// Live simulation: what is proven is that the simulation and the dashboard together replay exactly.
     @Test func renderingIsDeterministic() {
         func run() -> CellBuffer {
             var model = DeckTest.model(seconds: 5)
