@@ -60,7 +60,7 @@ enum Chrome {
             if c.linearizable == false { parts.append("NOT LINEARIZABLE " + (c.firstViolation ?? "")) }
             return (" " + parts.joined(separator: " · ") + " ", theme.banner)
         }
-        let undecided = c.undecidedKeys > 0 ? " (\(c.undecidedKeys) keys undecided)" : ""
+        let undecided = c.undecidedKeys > 0 ? " (\(c.undecidedKeys) \(c.undecidedKeys == 1 ? "key" : "keys") undecided)" : ""
         let verdict = c.linearizable == nil ? "checks running" : "✓ linearizable\(undecided) · 0 writes lost"
         return (verdict + stale + " ", theme.good)
     }

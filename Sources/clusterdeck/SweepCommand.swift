@@ -49,7 +49,7 @@ struct Sweep: ParsableCommand {
                 print("FAIL \(outcome)")
             } else if outcome.linearizable == nil || outcome.undecidedKeys > 0 {
                 let verdict = outcome.linearizable == nil ? "no linearizability verdict" : "linearizable so far"
-                print("UNDECIDED seed \(seed): \(verdict), \(outcome.undecidedKeys) keys undecided")
+                print("UNDECIDED seed \(seed): \(verdict), \(outcome.undecidedKeys) \(outcome.undecidedKeys == 1 ? "key" : "keys") undecided")
             }
         }
         let wallSeconds = Date().timeIntervalSince(started)
