@@ -89,7 +89,7 @@ struct SweepTally {
         let clean = seeds - failures - unproven
         let injected = faults.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         return "\(seeds) seeds (\(range)), mode \(mode): \(clean) clean, \(failures) with violations, \(unproven) unproven "
-            + "(\(missingVerdicts) without a linearizability verdict, \(undecidedKeys) keys undecided in all); "
+            + "(\(missingVerdicts) without a linearizability verdict, \(undecidedKeys) \(undecidedKeys == 1 ? "key" : "keys") undecided in all); "
             + "\(lossySeeds) lost acknowledged writes, \(nonLinearizableSeeds) not linearizable; "
             + "slowest recovery \(worstRecoveryMs) ms; \(String(format: "%.1f", wallSeconds)) s wall\n"
             + "faults injected: \(injected)"

@@ -109,7 +109,11 @@ public struct KVHistoryRecorder: Sendable {
     /// constrains nothing); a put may still take effect at any later time.
     @discardableResult
     public mutating func timeOut(_ ticket: Ticket) -> KVHistoryEvent {
-        if ticket.isGet { logs[ticket.key]?.remove(serial: ticket.serial) }
+        if ticket.isGet {
+            logs[ticket.key]?.remove(serial: ticket.serial)
+        } else {
+            logs[ticket.key]?.markTimedOut(serial: ticket.serial)
+        }
         return ticket.exported(.info)
     }
 

@@ -83,12 +83,13 @@ struct LinearizabilityRecorderTests {
     }
 
     @Test func windowThatCannotFoldBecomesUnknownNotWrong() {
-        // A put with unknown outcome keeps the window open forever; the key then cannot be decided.
+        // A read still unanswered keeps the window open (its answer is still to come); the key then
+        // cannot be decided.
         var r = KVHistoryRecorder(limits: .init(maxKeys: 4, maxOperationsPerKey: 4))
-        r.timeOut(r.invokePut(process: 0, key: 1, value: 5, at: .ms(0)))
+        _ = r.invokeGet(process: 0, key: 1, at: .ms(0))
         for i in 0..<6 {
-            let g = r.invokeGet(process: 1, key: 1, at: .ms(Int64(10 + 2 * i)))
-            r.returnGet(g, value: 5, at: .ms(Int64(11 + 2 * i)))
+            let put = r.invokePut(process: 1, key: 1, value: i, at: .ms(Int64(10 + 2 * i)))
+            r.returnPut(put, at: .ms(Int64(11 + 2 * i)))
         }
         guard case .unknown(let reason) = r.check(key: 1, budget: nil) else {
             Issue.record("an overflowing window must check as unknown")
@@ -107,9 +108,15 @@ struct LinearizabilityRecorderTests {
 
     @Test func budgetBoundsALiveCheck() {
         var r = KVHistoryRecorder()
+        // Twelve writes in flight, each seen by a read: the search must order them, which 50 steps
+        // cannot finish.
         for p in 0..<12 { _ = r.invokePut(process: p, key: 0, value: p, at: .ms(0)) }
-        let g = r.invokeGet(process: 99, key: 0, at: .ms(1))
-        r.returnGet(g, value: 1_000, at: .ms(2))
+        for p in 0..<12 {
+            let g = r.invokeGet(process: 20 + p, key: 0, at: .ms(1))
+            r.returnGet(g, value: (p * 5) % 12, at: .ms(2))
+        }
+        let g = r.invokeGet(process: 99, key: 0, at: .ms(3))
+        r.returnGet(g, value: 1_000, at: .ms(4))
         #expect(r.check(key: 0, budget: 50) == .unknown(reason: "step budget ran out"))
     }
 
@@ -132,5 +139,65 @@ struct LinearizabilityRecorderTests {
         let check = try HistoryFileCheck(text: text)
         #expect(check.result.verdict == .linearizable)
         #expect(check.result.operationCount == 3)
+    }
+
+    /// Sequential rounds on key 0 from `start`: put a fresh value, read it back. Returns the next time.
+    static func rounds(_ r: inout KVHistoryRecorder, _ n: Int, from start: Int64, firstValue: Int) -> Int64 {
+        var t = start
+        for i in 0..<n {
+            let put = r.invokePut(process: 1, key: 0, value: firstValue + i, at: SimTime(us: t))
+            r.returnPut(put, at: SimTime(us: t + 1))
+            let get = r.invokeGet(process: 2, key: 0, at: SimTime(us: t + 2))
+            r.returnGet(get, value: firstValue + i, at: SimTime(us: t + 3))
+            t += 10
+        }
+        return t
+    }
+
+    // A write that timed out may take effect at any later time or never: it no longer holds an
+    // 8-operation window open until it overflows, and the key is still decided.
+    @Test func timedOutPutsDoNotHoldTheWindowOpen() {
+        var r = KVHistoryRecorder(limits: .init(maxKeys: 4, maxOperationsPerKey: 8))
+        for i in 0..<3 {
+            let lost = r.invokePut(process: 0, key: 0, value: 900 + i, at: SimTime(us: Int64(i)))
+            r.timeOut(lost)
+        }
+        _ = Self.rounds(&r, 200, from: 10, firstValue: 0)
+        #expect(r.check(key: 0, budget: 100_000) == .linearizable)
+    }
+
+    // Carried over many folds, the timed-out write can still land late, but only once.
+    @Test func aCarriedPutLandsLateButOnlyOnce() {
+        var r = KVHistoryRecorder(limits: .init(maxKeys: 4, maxOperationsPerKey: 8))
+        let lost = r.invokePut(process: 0, key: 0, value: 999, at: .ms(0))
+        r.timeOut(lost)
+        var t = Self.rounds(&r, 100, from: 10, firstValue: 0)
+        let late = r.invokeGet(process: 3, key: 0, at: SimTime(us: t))
+        r.returnGet(late, value: 999, at: SimTime(us: t + 1))
+        #expect(r.check(key: 0, budget: 100_000) == .linearizable)
+        t = Self.rounds(&r, 20, from: t + 10, firstValue: 500)
+        let again = r.invokeGet(process: 3, key: 0, at: SimTime(us: t))
+        r.returnGet(again, value: 999, at: SimTime(us: t + 1))
+        guard case .notLinearizable = r.check(key: 0, budget: 100_000) else {
+            Issue.record("a write cannot take effect twice")
+            return
+        }
+    }
+
+    // A timed-out write that a read saw took effect there: it is folded with that stretch, and a read
+    // of its value after later writes is a violation.
+    @Test func anObservedTimedOutPutIsFoldedWhereItWasSeen() {
+        var r = KVHistoryRecorder(limits: .init(maxKeys: 4, maxOperationsPerKey: 8))
+        let lost = r.invokePut(process: 0, key: 0, value: 777, at: .ms(0))
+        r.timeOut(lost)
+        let seen = r.invokeGet(process: 3, key: 0, at: .ms(1))
+        r.returnGet(seen, value: 777, at: .ms(2))
+        let t = Self.rounds(&r, 50, from: 3_000, firstValue: 0)
+        let stale = r.invokeGet(process: 3, key: 0, at: SimTime(us: t))
+        r.returnGet(stale, value: 777, at: SimTime(us: t + 1))
+        guard case .notLinearizable = r.check(key: 0, budget: 100_000) else {
+            Issue.record("777 was overwritten long ago")
+            return
+        }
     }
 }
