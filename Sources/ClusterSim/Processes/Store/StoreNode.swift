@@ -292,8 +292,10 @@ struct StoreNode {
         emit(needsSync: needsSync, into: &effects) { $0.release(partition: p, replica: replica, shipped: shipped, into: &$1) }
     }
 
-    /// The outputs of the ready value just drained: they may leave once it is durable.
+    /// The outputs of the ready value just drained: they may leave once it is durable. The role goes first,
+    /// so a leader that commits on its own (a single voter) is known as leader when its entries apply.
     private mutating func release(partition p: Int, replica: Replica, shipped: [ReplicaHost.Shipped], into effects: inout Effects) {
+        recordRole(partition: p, replica: replica, into: &effects)
         for message in replica.ready.messages {
             effects.send(.raft(partition: p, message), from: id, to: message.to)
         }
@@ -315,7 +317,6 @@ struct StoreNode {
         for sent in shipped {
             effects.record(.snapshotSent(partition: p, to: sent.to, keys: sent.keys))
         }
-        recordRole(partition: p, replica: replica, into: &effects)
     }
 
     /// Records the replica's role when it differs from the last one recorded. The runtime's leader tracking
