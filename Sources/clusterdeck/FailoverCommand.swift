@@ -24,6 +24,10 @@ struct Failover: ParsableCommand {
     @Option(parsing: .unconditional, help: "First seed.", transform: NumberArgument.unsigned)
     var from: UInt64 = 1
 
+    @Option(parsing: .unconditional, help: ArgumentHelp("Also count and list (up to 100) the trials slower than this (1-3600000).", valueName: "ms"),
+            transform: NumberArgument.integer)
+    var over: Int?
+
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
@@ -32,6 +36,7 @@ struct Failover: ParsableCommand {
 
     func validate() throws {
         guard seeds >= 1 && seeds <= 100_000 else { throw ValidationError("--seeds must be between 1 and 100000, got \(seeds)") }
+        if let over, over < 1 || over > 3_600_000 { throw ValidationError("--over must be between 1 and 3600000 ms, got \(over)") }
         guard from <= UInt64.max - UInt64(seeds - 1) else {
             throw ValidationError("--from \(from) with --seeds \(seeds) runs past the last seed, \(UInt64.max); "
                                   + "the highest --from for \(seeds) seeds is \(UInt64.max - UInt64(seeds - 1))")
@@ -42,7 +47,7 @@ struct Failover: ParsableCommand {
         var experiment = FailoverExperiment()
         experiment.cluster.electionTimeoutOnTicks = tickTimeouts
         let started = Date()
-        var summary = FailoverSummary()
+        var summary = FailoverSummary(listOverUs: over.map { Int64($0) * 1_000 })
         let last = from + UInt64(seeds - 1)
         for seed in from...last {
             let trial = experiment.trial(seed: seed)
@@ -54,7 +59,7 @@ struct Failover: ParsableCommand {
         } else {
             printText(summary, experiment.cluster, last: last, wallSeconds: Date().timeIntervalSince(started))
         }
-        if !summary.failed.isEmpty { throw ExitCode(1) }
+        if summary.failedCount > 0 { throw ExitCode(1) }
     }
 
     private func timerText(_ c: ClusterConfig) -> String {
@@ -69,6 +74,11 @@ struct Failover: ParsableCommand {
         let slowest = s.slowest.map { " (seed \($0.seed))" } ?? ""
         print("  p50 \(ms(s.ms(atPercentile: 50)))  p99 \(ms(s.ms(atPercentile: 99)))  max \(ms(s.maxMs))\(slowest)  min \(ms(s.minMs))")
         let byRounds = s.trialsByRounds.indices.dropFirst().map { "\($0): \(s.trialsByRounds[$0])" }.joined(separator: ", ")
+        if let over {
+            let listed = s.over.map { "seed \($0.seed) \(ms(Double($0.downtimeUs!) / 1_000)) in \($0.rounds) round\($0.rounds == 1 ? "" : "s")" }
+            let more = s.overCount > s.over.count ? ", ..." : ""
+            print("  slower than \(over) ms: \(s.overCount) of \(s.completed)" + (listed.isEmpty ? "" : " (" + listed.joined(separator: "; ") + more + ")"))
+        }
         print("  elections over more than one round (split votes or lost rounds): \(s.multiRound) of \(s.completed); by rounds \(byRounds)")
         print(String(format: "%.1f s wall", wallSeconds))
     }
@@ -88,6 +98,7 @@ struct Failover: ParsableCommand {
             ("election_timer", .string(c.electionTimeoutOnTicks ? "ticks" : "microseconds")),
             ("heartbeat_ms", .int(Int(c.heartbeatMs))),
             ("completed", .int(s.completed)),
+            ("failed", .int(s.failedCount)),
             ("failed_seeds", .array(s.failed.map { seedJSON($0.seed) })),
             ("downtime_ms", .object([
                 ("p50", ms(s.ms(atPercentile: 50))), ("p99", ms(s.ms(atPercentile: 99))),
@@ -95,6 +106,11 @@ struct Failover: ParsableCommand {
             ])),
             ("slowest_seed", s.slowest.map { seedJSON($0.seed) } ?? .null),
             ("multi_round_elections", .int(s.multiRound)),
+            ("over_ms", over.map { .int($0) } ?? .null),
+            ("over_count", over == nil ? .null : .int(s.overCount)),
+            ("over", .array(s.over.map {
+                .object([("seed", seedJSON($0.seed)), ("downtime_ms", .number(Double($0.downtimeUs!) / 1_000, decimals: 3)), ("rounds", .int($0.rounds))])
+            })),
             ("trials_by_rounds", .object(s.trialsByRounds.indices.dropFirst().map { (String($0), .int(s.trialsByRounds[$0])) })),
         ])
     }

@@ -11,6 +11,7 @@ struct FailoverCommandTests {
         (["failover", "--from", "18446744073709551615", "--seeds", "2"], "the highest --from for 2 seeds is 18446744073709551614"),
         (["failover", "--seeds", "0x10"], "The value '0x10' is invalid for '--seeds <seeds>'"),
         (["failover", "--replicas", "3"], "Unknown option '--replicas'"),
+        (["failover", "--over", "0"], "--over must be between 1 and 3600000 ms, got 0"),
     ])
     func badFlagsExitTwoNamingTheProblem(_ args: [String], _ message: String) throws {
         let r = try BinaryRunner.run(args)
@@ -35,6 +36,18 @@ struct FailoverCommandTests {
         #expect(minMs <= p50 && p50 <= p99 && p99 <= maxMs * 1.001, "\(downtime)")
         #expect(minMs > 100 && maxMs < 1_000, "\(downtime)")
         #expect(object["multi_round_elections"] is Int)
+    }
+
+    /// `--over` counts and lists exactly the trials slower than the threshold, by seed.
+    @Test func overListsTheSlowTrials() throws {
+        let r = try BinaryRunner.run(["failover", "--seeds", "4", "--over", "170", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let over = try #require(object["over"] as? [[String: Any]])
+        #expect(object["over_count"] as? Int == over.count)
+        #expect(over.allSatisfy { ($0["downtime_ms"] as? Double ?? 0) > 170 && $0["seed"] is Int })
+        let maxMs = try #require((object["downtime_ms"] as? [String: Double])?["max"])
+        #expect(over.isEmpty == (maxMs <= 170))
     }
 
     /// The text report names the figures it promises.

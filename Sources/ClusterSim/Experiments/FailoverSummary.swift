@@ -1,8 +1,12 @@
 import Histogram
 
 /// The failover times of many trials in an HdrHistogram, with the counts a reader of Figure 16 needs:
-/// how many trials completed, how many needed more than one election round, and the failed seeds.
+/// how many trials completed, how many needed more than one election round, how many took longer than a
+/// given time, and the seeds of the failed and slow trials so they can be replayed.
 public struct FailoverSummary: Sendable {
+    /// At most this many failed and this many slow trials are kept (all are counted).
+    public static let listedTrialsMax = 100
+
     /// Downtimes in microseconds, to one hour, with three significant digits (0.1 % resolution).
     public private(set) var downtimes = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000,
                                                           numberOfSignificantValueDigits: .three)
@@ -13,18 +17,31 @@ public struct FailoverSummary: Sendable {
     public private(set) var trialsByRounds: [Int] = []
     /// The most rounds one completed trial took.
     public var roundsMax: Int { trialsByRounds.count - 1 }
-    /// Trials that did not complete, in the order they ran.
+    /// Trials that did not complete, and the first of them in the order they ran.
+    public private(set) var failedCount = 0
     public private(set) var failed: [FailoverTrial] = []
+    /// Completed trials with a downtime above `listOverUs`, and the first of them in the order they ran.
+    public let listOverUs: Int64?
+    public private(set) var overCount = 0
+    public private(set) var over: [FailoverTrial] = []
     /// The completed trial with the longest downtime (the first such, on a tie).
     public private(set) var slowest: FailoverTrial?
 
-    public init() {}
+    /// A summary that also counts and lists the trials slower than `listOverUs`, when given.
+    public init(listOverUs: Int64? = nil) {
+        self.listOverUs = listOverUs
+    }
 
     public mutating func add(_ trial: FailoverTrial) {
         trials += 1
         guard let us = trial.downtimeUs, trial.problem == nil else {
-            failed.append(trial)
+            failedCount += 1
+            if failed.count < FailoverSummary.listedTrialsMax { failed.append(trial) }
             return
+        }
+        if let limitUs = listOverUs, us > limitUs {
+            overCount += 1
+            if over.count < FailoverSummary.listedTrialsMax { over.append(trial) }
         }
         _ = downtimes.record(UInt64(max(1, us)))
         if trial.rounds > 1 { multiRound += 1 }
@@ -33,7 +50,7 @@ public struct FailoverSummary: Sendable {
         if us > (slowest?.downtimeUs ?? -1) { slowest = trial }
     }
 
-    public var completed: Int { trials - failed.count }
+    public var completed: Int { trials - failedCount }
 
     /// The downtime at `percentile` in milliseconds (to the histogram's precision), nil with no trial.
     public func ms(atPercentile percentile: Double) -> Double? {
