@@ -24,7 +24,7 @@ struct Failover: ParsableCommand {
     @Option(parsing: .unconditional, help: "First seed.", transform: NumberArgument.unsigned)
     var from: UInt64 = 1
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Also count and list (up to 100) the trials slower than this (1-3600000).", valueName: "ms"),
+    @Option(parsing: .unconditional, help: ArgumentHelp("Also count the trials slower than this and list the first \(ClusterLimits.failoverTrialsListedMax) by seed (1-3600000).", valueName: "ms"),
             transform: NumberArgument.integer)
     var over: Int?
 

@@ -4,8 +4,6 @@ import Histogram
 /// how many trials completed, how many needed more than one election round, how many took longer than a
 /// given time, and the seeds of the failed and slow trials so they can be replayed.
 public struct FailoverSummary: Sendable {
-    /// At most this many failed and this many slow trials are kept (all are counted).
-    public static let listedTrialsMax = 100
 
     /// Downtimes in microseconds, to one hour, with three significant digits (0.1 % resolution).
     public private(set) var downtimes = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000,
@@ -36,12 +34,12 @@ public struct FailoverSummary: Sendable {
         trials += 1
         guard let us = trial.downtimeUs, trial.problem == nil else {
             failedCount += 1
-            if failed.count < FailoverSummary.listedTrialsMax { failed.append(trial) }
+            if failed.count < ClusterLimits.failoverTrialsListedMax { failed.append(trial) }
             return
         }
         if let limitUs = listOverUs, us > limitUs {
             overCount += 1
-            if over.count < FailoverSummary.listedTrialsMax { over.append(trial) }
+            if over.count < ClusterLimits.failoverTrialsListedMax { over.append(trial) }
         }
         _ = downtimes.record(UInt64(max(1, us)))
         if trial.rounds > 1 { multiRound += 1 }
