@@ -8,7 +8,7 @@ struct ClusterDeck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clusterdeck",
         abstract: "A whole cluster in one process, live in your terminal.",
-        subcommands: [Dashboard.self, Play.self, CheckHistory.self, Sweep.self, Bench.self, BenchDashboard.self],
+        subcommands: [Dashboard.self, Play.self, CheckHistory.self, Sweep.self, Failover.self, Bench.self, BenchDashboard.self],
         defaultSubcommand: Dashboard.self
     )
 

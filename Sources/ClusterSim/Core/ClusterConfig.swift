@@ -14,6 +14,9 @@ public struct ClusterConfig: Sendable, Equatable {
     public var electionTimeoutMsMin: Int64 = 150
     public var electionTimeoutMsMax: Int64 = 300
     public var heartbeatMs: Int64 = 50
+    /// Count election timeouts in whole Raft ticks, as before microsecond timers (kept to compare the two:
+    /// a 10 ms tick leaves 16 distinct timeouts in 150-300 ms, so followers collide more often).
+    public var electionTimeoutOnTicks = false
 
     // Network.
     public var latencyMsMin: Int64 = 1

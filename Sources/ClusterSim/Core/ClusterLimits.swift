@@ -40,4 +40,7 @@ public enum ClusterLimits {
     static let pendingEventsMax = 2_000_000
     /// Lines the cluster's event log keeps (the oldest go first).
     static let eventLogEntriesMax = 1_000
+    /// Failed trials, and trials slower than the threshold asked for, that a failover summary lists by seed
+    /// (all are counted).
+    public static let failoverTrialsListedMax = 100
 }

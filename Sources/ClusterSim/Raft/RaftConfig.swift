@@ -1,8 +1,14 @@
-/// The tuning of one Raft replica; every duration is counted in ticks of the host's Raft clock.
+/// The tuning of one Raft replica; every duration is counted in ticks of the host's Raft clock, except the
+/// election timeout when the host runs it (`electionTimeoutUs`).
 public struct RaftConfig: Sendable, Equatable {
     /// A follower campaigns after a random number of ticks without a leader in this range (inclusive).
     public var electionTicksMin = 15
     public var electionTicksMax = 30
+    /// When set, the election timeout is drawn uniformly from this range of microseconds and the host runs
+    /// the timer (`RaftNode.electionTimer`, `RaftNode.electionTimeout()`): elections then start at the
+    /// drawn instant instead of on the next tick. Ticks still age the lease (`electionTicksMin`). Nil: the
+    /// timeout is `electionTicksMin...electionTicksMax` ticks, counted by `tick()`.
+    public var electionTimeoutUs: ClosedRange<Int64>? = nil
     /// The leader sends a heartbeat round this often.
     public var heartbeatTicks = 5
     /// Ask for votes without bumping the term first, so a returning node does not disrupt (thesis §9.6).

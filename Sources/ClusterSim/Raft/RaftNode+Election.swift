@@ -7,9 +7,21 @@ extension RaftNode {
         becomeCandidate(transfer: false)
     }
 
+    /// The host's election timer ran out (only with `config.electionTimeoutUs`; the host reads the timer
+    /// from `electionTimer`). A follower or candidate campaigns; a leader ignores it.
+    public mutating func electionTimeout() {
+        guard role != .leader, config.electionTimeoutUs != nil else { return }
+        campaignAfterTimeout()
+    }
+
     mutating func tickElection() {
         electionElapsed += 1
-        guard electionElapsed >= randomizedElectionTicks else { return }
+        guard config.electionTimeoutUs == nil, electionElapsed >= randomizedElectionTicks else { return }
+        campaignAfterTimeout()
+    }
+
+    /// No leader was heard for a whole election timeout: stand for election (PreVote first, when on).
+    private mutating func campaignAfterTimeout() {
         resetElectionTimer()
         // A replica that is not a voter (a learner, or one removed from the group) never campaigns.
         guard isVoter else { return }

@@ -23,7 +23,7 @@ extension RaftNode {
 
     mutating func heardFromLeader(_ leader: NodeID) {
         leaderID = leader
-        electionElapsed = 0
+        restartElectionTimer()
     }
 
     mutating func handleAppend(from leader: NodeID, prevIndex: Int, prevTerm: Int, entries: [LogEntry], commit: Int) {

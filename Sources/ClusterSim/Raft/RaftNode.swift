@@ -24,8 +24,12 @@ public struct RaftNode: Sendable {
     /// The membership as of `appliedIndex`, which snapshots carry.
     var appliedMembership: Membership
 
+    /// Ticks since the election timer last started over; also ages the lease (`inLease`).
     var electionElapsed = 0
+    /// With the tick-driven timer: the ticks without a leader after which this replica campaigns.
     var randomizedElectionTicks = 0
+    /// With `config.electionTimeoutUs`: the timer the host runs for this replica.
+    public private(set) var electionTimer = ElectionTimer()
     var heartbeatElapsed = 0
     /// Voters that granted (true) or refused (false) this replica in the current (pre-)election.
     var votes: [NodeID: Bool] = [:]
@@ -64,6 +68,7 @@ public struct RaftNode: Sendable {
     private init(id: NodeID, durable: RaftDurableState, config: RaftConfig, random: SimRandom) {
         precondition(config.electionTicksMin > config.heartbeatTicks && config.electionTicksMax >= config.electionTicksMin,
                      "election timeout must exceed the heartbeat")
+        if let us = config.electionTimeoutUs { precondition(us.lowerBound > 0, "election timeout must be positive") }
         precondition(config.maxEntriesPerAppend > 0 && config.maxInflightAppends > 0 && config.compactAfterEntries > 0)
         self.id = id
         self.config = config
@@ -115,7 +120,8 @@ public struct RaftNode: Sendable {
 
     // MARK: - Driving
 
-    /// Advances this replica's clock by one tick.
+    /// Advances this replica's clock by one tick. With `config.electionTimeoutUs` set, ticks drive the
+    /// leader's heartbeats and CheckQuorum and age the lease; elections start from `electionTimeout()`.
     public mutating func tick() {
         switch role {
         case .leader: tickLeader()
@@ -218,9 +224,22 @@ public struct RaftNode: Sendable {
 
     // MARK: - Role changes
 
+    /// Starts the election timer over with a freshly drawn timeout (in ticks, or in microseconds when the
+    /// host runs the timer).
     mutating func resetElectionTimer() {
         electionElapsed = 0
-        randomizedElectionTicks = random.int(in: config.electionTicksMin...config.electionTicksMax)
+        if let us = config.electionTimeoutUs {
+            electionTimer.timeoutUs = Int64(random.int(in: Int(us.lowerBound)...Int(us.upperBound)))
+            electionTimer.restarts &+= 1
+        } else {
+            randomizedElectionTicks = random.int(in: config.electionTicksMin...config.electionTicksMax)
+        }
+    }
+
+    /// Starts the election timer over with the timeout it already had (the leader was heard from).
+    mutating func restartElectionTimer() {
+        electionElapsed = 0
+        if config.electionTimeoutUs != nil { electionTimer.restarts &+= 1 }
     }
 
     mutating func becomeFollower(term newTerm: Int, leader: NodeID?) {

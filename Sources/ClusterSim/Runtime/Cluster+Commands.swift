@@ -170,7 +170,7 @@ extension Cluster {
         case .cache: caches[node.number - 1].restart()
         case .store:
             let wasDead = stores.nodes[node.number - 1].isDead
-            stores.nodes[node.number - 1].restart(into: &effects)
+            stores.nodes[node.number - 1].restart(nowUs: now.us, into: &effects)
             if wasDead { log(.node, "\(node) was declared dead; replicas it no longer owns will be removed") }
         case .client: break
         }

@@ -39,7 +39,9 @@ extension Cluster {
             observed.cacheLookupWindow.add()
             if hit { observed.cacheHitWindow.add() }
         case .storeRead: observed.storeReadWindow.add()
-        case .entryApplied(let p, let index, let term, let node): checker.entryApplied(partition: p, index: index, term: term, by: node)
+        case .entryApplied(let p, let index, let term, let node):
+            checker.entryApplied(partition: p, index: index, term: term, by: node)
+            stores.leaders.applied(partition: p, term: term, by: node, now: now)
         case .writeAcknowledged(let p, let index, let term): checker.writeAcknowledged(partition: p, index: index, term: term)
         case .leadership(let p, let node, let isLeader, let term): trackLeadership(partition: p, node: node, isLeader: isLeader, term: term)
         case .snapshotSent(let p, let to, let keys): placement.snapshotSent(partition: p, to: to, keys: keys)

@@ -61,6 +61,11 @@ public final class Cluster {
         var rc = RaftConfig()
         rc.electionTicksMin = Int(config.electionTimeoutMsMin / config.raftTickMs)
         rc.electionTicksMax = Int(config.electionTimeoutMsMax / config.raftTickMs)
+        // The timeout itself is drawn in microseconds and fired by the store's one-shot timer; the ticks
+        // above still age the lease and CheckQuorum.
+        if !config.electionTimeoutOnTicks {
+            rc.electionTimeoutUs = (config.electionTimeoutMsMin * 1_000)...(config.electionTimeoutMsMax * 1_000)
+        }
         rc.heartbeatTicks = Int(config.heartbeatMs / config.raftTickMs)
         raftConfig = rc
         pools.balancer = makePool(.balancer)
@@ -76,12 +81,12 @@ public final class Cluster {
         let replicaCount = min(config.replicas, config.stores)
         for p in 0..<config.partitions {
             let voters = (0..<replicaCount).map { NodeID.store((p + $0) % config.stores + 1) }.sorted()
-            for v in voters { stores.nodes[v.number - 1].bootstrap(partition: p, voters: voters) }
+            for v in voters { stores.nodes[v.number - 1].bootstrap(partition: p, voters: voters, nowUs: now.us) }
             stores.nodes[p % config.stores].campaign(partition: p)
         }
         let tickUs = config.raftTickMs * 1_000
         for s in stores.nodes.indices {
-            stores.nodes[s].flushAll(into: &effects)
+            stores.nodes[s].flushAll(nowUs: now.us, into: &effects)
             // Stores tick a millisecond apart, so their timers do not all fire at one instant.
             stores.nodes[s].startTicking(afterUs: tickUs + Int64(s) * 1_000 % tickUs, into: &effects)
             applyEffects()
@@ -153,7 +158,7 @@ public final class Cluster {
         case .balancer: balancer.receive(m, nowUs: now.us, into: &effects)
         case .service: services[i].receive(m, nowUs: now.us, directory: self, into: &effects)
         case .cache: caches[i].receive(m, nowUs: now.us, into: &effects)
-        case .store: stores.nodes[i].receive(m, into: &effects)
+        case .store: stores.nodes[i].receive(m, nowUs: now.us, into: &effects)
         }
     }
 
@@ -167,7 +172,8 @@ public final class Cluster {
         case .forwardTimeout(let id): balancer.forwardTimeout(requestID: id, nowUs: now.us, into: &effects)
         case .serviceCallTimeout(let s, let callID, let epoch):
             services[s].callTimeout(callID: callID, epoch: epoch, nowUs: now.us, directory: self, into: &effects)
-        case .storeTick(let s, let epoch): stores.nodes[s].tick(epoch: epoch, into: &effects)
+        case .storeTick(let s, let epoch): stores.nodes[s].tick(epoch: epoch, nowUs: now.us, into: &effects)
+        case .storeElection(let s, let epoch): stores.nodes[s].electionTimerFired(epoch: epoch, nowUs: now.us, into: &effects)
         case .storeDiskSynced(let s, let epoch): stores.nodes[s].diskSynced(epoch: epoch, into: &effects)
         case .placementTick: placement.tick(stores: &stores, nowUs: now.us, into: &effects)
         case .secondTick: secondTick()

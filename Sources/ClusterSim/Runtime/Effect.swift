@@ -105,6 +105,8 @@ enum Timer {
     case serviceCallTimeout(service: Int, callID: Int, epoch: Int)
     /// One Raft tick for every replica on a store node; `epoch` drops ticks from before a restart.
     case storeTick(store: Int, epoch: Int)
+    /// A store's one-shot election timer: the earliest election deadline among its replicas has come.
+    case storeElection(store: Int, epoch: Int)
     /// The placement controller's periodic step.
     case placementTick
     /// A store's disk finished the fsync it started; `epoch` drops syncs from before a crash.

@@ -55,20 +55,20 @@ struct Move {
         }
         guard let (ls, leader) = stores.leader(of: partition) else { return .inProgress }
         switch phase {
-        case .rollback: return rollBack(leaderStore: ls, leader: leader, stores: &stores, into: &effects)
+        case .rollback: return rollBack(leaderStore: ls, leader: leader, stores: &stores, nowUs: nowUs, into: &effects)
         case .addLearner: addLearner(leaderStore: ls, leader: leader, stores: &stores, nowUs: nowUs, into: &effects)
-        case .catchUp: catchUp(leaderStore: ls, leader: leader, stores: &stores, into: &effects)
+        case .catchUp: catchUp(leaderStore: ls, leader: leader, stores: &stores, nowUs: nowUs, into: &effects)
         case .promote: return promote(leaderStore: ls, leader: leader, stores: &stores, nowUs: nowUs, into: &effects)
         case .removeOld: return removeOld(leader: leader, stores: &stores)
         }
         return .inProgress
     }
 
-    private mutating func rollBack(leaderStore ls: Int, leader: ReplicaView, stores: inout StoreTier,
+    private mutating func rollBack(leaderStore ls: Int, leader: ReplicaView, stores: inout StoreTier, nowUs: Int64,
                                    into effects: inout Effects) -> Progress {
         if leader.membership.contains(to) {
             if leader.id == to { return .inProgress }
-            if let index = stores.nodes[ls].propose(.remove(to), partition: partition, into: &effects) { proposedIndex = index }
+            if let index = stores.nodes[ls].propose(.remove(to), partition: partition, nowUs: nowUs, into: &effects) { proposedIndex = index }
             return .inProgress
         }
         guard leader.commitIndex >= proposedIndex else { return .inProgress }
@@ -84,13 +84,13 @@ struct Move {
             return
         }
         stores.nodes[to.number - 1].createLearner(partition: partition, nowUs: nowUs)
-        if let index = stores.nodes[ls].propose(.addLearner(to), partition: partition, into: &effects) {
+        if let index = stores.nodes[ls].propose(.addLearner(to), partition: partition, nowUs: nowUs, into: &effects) {
             proposedIndex = index
             phase = .catchUp
         }
     }
 
-    private mutating func catchUp(leaderStore ls: Int, leader: ReplicaView, stores: inout StoreTier,
+    private mutating func catchUp(leaderStore ls: Int, leader: ReplicaView, stores: inout StoreTier, nowUs: Int64,
                                   into effects: inout Effects) {
         let m = leader.membership
         guard m.contains(to) else {
@@ -107,7 +107,7 @@ struct Move {
         // The line goes out before the change's own effects, as the operator would read it.
         let line = "p\(partition): \(to) caught up (\(keysMoved) keys by snapshot), promoting to voter"
         var proposal = Effects()
-        if let index = stores.nodes[ls].propose(.promote(to), partition: partition, into: &proposal) {
+        if let index = stores.nodes[ls].propose(.promote(to), partition: partition, nowUs: nowUs, into: &proposal) {
             proposedIndex = index
             phase = .promote
             effects.log(.rebalance, line)
@@ -132,10 +132,10 @@ struct Move {
             let next = candidates[transferAttempts % candidates.count]
             transferAttempts += 1
             transferStartedUs = nowUs
-            stores.nodes[ls].transferLeadership(partition: partition, to: next, into: &effects)
+            stores.nodes[ls].transferLeadership(partition: partition, to: next, nowUs: nowUs, into: &effects)
             return .inProgress
         }
-        if let index = stores.nodes[ls].propose(.remove(from), partition: partition, into: &effects) {
+        if let index = stores.nodes[ls].propose(.remove(from), partition: partition, nowUs: nowUs, into: &effects) {
             proposedIndex = index
             phase = .removeOld
         }

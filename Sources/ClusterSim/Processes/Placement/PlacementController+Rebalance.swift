@@ -33,7 +33,7 @@ extension PlacementController {
     }
 
     /// Moves leadership from stores above the even share to voters on stores below it.
-    func balanceLeaders(stores: inout StoreTier, into effects: inout Effects) {
+    func balanceLeaders(stores: inout StoreTier, nowUs: Int64, into effects: inout Effects) {
         let live = stores.nodes.indices.filter { stores.nodes[$0].isUp && !stores.nodes[$0].isDead }
         guard !live.isEmpty else { return }
         var leaders = [Int](repeating: 0, count: stores.count)
@@ -49,7 +49,7 @@ extension PlacementController {
             }
             guard let target = candidates.min(by: { (leaders[$0.number - 1], $0) < (leaders[$1.number - 1], $1) }),
                   leaders[target.number - 1] < floor || (leaders[ls] > ceiling && leaders[target.number - 1] < ceiling) else { continue }
-            stores.nodes[ls].transferLeadership(partition: p, to: target, into: &effects)
+            stores.nodes[ls].transferLeadership(partition: p, to: target, nowUs: nowUs, into: &effects)
             leaders[ls] -= 1
             leaders[target.number - 1] += 1
             transfers += 1

@@ -52,7 +52,7 @@ struct PlacementController {
         }
         if leaderBalancePending && moves.isEmpty {
             leaderBalancePending = false
-            balanceLeaders(stores: &stores, into: &effects)
+            balanceLeaders(stores: &stores, nowUs: nowUs, into: &effects)
         }
         collectGarbage(stores: &stores, into: &effects)
     }

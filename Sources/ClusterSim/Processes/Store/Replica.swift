@@ -10,13 +10,32 @@ final class Replica {
     private var host: ReplicaHost
     /// The latest ready value drained, persisted and applied; reused from drain to drain.
     private(set) var ready = RaftReady()
+    /// When the replica's election timer runs out, in virtual microseconds (`Int64.max` when the host does
+    /// not run the timer): `raft.electionTimer.timeoutUs` after its restart was last noticed.
+    private(set) var electionDeadlineUs = Int64.max
+    /// The timer's restart count as of `electionDeadlineUs`.
+    private var electionRestartsSeen: UInt64
 
-    /// A replica starting from `durable` (empty, bootstrapped, or restarted from its disk).
-    init(_ raft: RaftNode, durable: RaftDurableState) {
+    /// A replica starting from `durable` (empty, bootstrapped, or restarted from its disk) at `nowUs`.
+    init(_ raft: RaftNode, durable: RaftDurableState, nowUs: Int64) {
         self.raft = raft
         host = ReplicaHost(durable)
+        electionRestartsSeen = raft.electionTimer.restarts
+        if raft.config.electionTimeoutUs != nil { electionDeadlineUs = nowUs + raft.electionTimer.timeoutUs }
         assert(host.disk.holds(raft.durable), "\(raft.id): the replica does not start from its disk")
     }
+
+    /// Moves the election deadline if the timer restarted since it was last noticed; the host calls it
+    /// after every input, so a restart counts from the virtual instant it happened.
+    func noteElectionTimer(nowUs: Int64) {
+        let timer = raft.electionTimer
+        guard timer.restarts != electionRestartsSeen else { return }
+        electionRestartsSeen = timer.restarts
+        electionDeadlineUs = nowUs + timer.timeoutUs
+    }
+
+    /// The deadline that matters for the host's timer: none for a leader, which has no election timeout.
+    var pendingElectionDeadlineUs: Int64 { raft.role == .leader ? Int64.max : electionDeadlineUs }
 
     /// Crash: what is on the disk is all that survives. The disk is instant, so a ready not yet drained
     /// counts as persisted; the disk then holds exactly the replica's durable state.
@@ -35,6 +54,7 @@ final class Replica {
     func requestRead(id: UInt64) -> Bool { raft.requestRead(id: id) }
     func transferLeadership(to node: NodeID) { raft.transferLeadership(to: node) }
     func campaign() { raft.campaign() }
+    func electionTimeout() { raft.electionTimeout() }
     /// Drains the replica into `ready`, persisted and applied, so its messages may be sent and its reads
     /// answered now; returns the snapshots it shipped, or nil when the replica had nothing.
     func drain() -> [ReplicaHost.Shipped]? {

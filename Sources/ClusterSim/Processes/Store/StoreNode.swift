@@ -1,6 +1,11 @@
-/// A store node as a process: it hosts one Raft replica per partition it holds, ticks them, steps their
-/// messages, serves reads (ReadIndex) and writes on the leaders, and turns each replica's ready value into
-/// effects. A crash keeps only what each replica made durable.
+/// A store node as a process: it hosts one Raft replica per partition it holds, ticks them, runs their
+/// election timers, steps their messages, serves reads (ReadIndex) and writes on the leaders, and turns each
+/// replica's ready value into effects. A crash keeps only what each replica made durable.
+///
+/// Election timers: each replica says when its timer restarts and for how long (`RaftNode.electionTimer`);
+/// the node keeps every replica's deadline and sets one one-shot timer for the earliest of them, and only
+/// once that deadline falls before the next tick. While leaders are heard, deadlines keep moving out and no
+/// timer is ever set, so the steady state costs no events beyond the ticks.
 ///
 /// The placement controller drives membership through the control methods at the end (propose a change,
 /// hand leadership away, create or drop a replica); their effects go into the same buffer as the caller's.
@@ -37,6 +42,9 @@ struct StoreNode {
     /// Bumped by every crash and restart, so ticks from an earlier life are ignored.
     private var epoch = 0
     private let tickUs: Int64
+    /// When the one-shot election timer set last will fire (`Int64.max`: none pending). Never later than
+    /// the earliest deadline due before the next tick.
+    private var electionTimerUs = Int64.max
     private var raftConfig: RaftConfig
     /// Writes are acknowledged on the leader's local append (asynchronous replication).
     private var acknowledgeOnAppend: Bool
@@ -63,6 +71,10 @@ struct StoreNode {
         precondition(id.tier == .store, "a store node needs a store id")
         self.id = id
         tickUs = tickMs * 1_000
+        if let us = raftConfig.electionTimeoutUs {
+            // A deadline is always seen on a tick before it is due only if it lies more than a tick ahead.
+            precondition(us.lowerBound > tickUs, "the election timeout must be longer than a Raft tick")
+        }
         self.raftConfig = raftConfig
         acknowledgeOnAppend = mode == .async
         self.streams = streams
@@ -82,16 +94,16 @@ struct StoreNode {
     // MARK: lifecycle
 
     /// A replica of a brand-new group (at boot); `campaign` makes it stand for election at once.
-    mutating func bootstrap(partition p: Int, voters: [NodeID]) {
+    mutating func bootstrap(partition p: Int, voters: [NodeID], nowUs: Int64) {
         let node = RaftNode.bootstrap(id: id, voters: voters, config: raftConfig, random: streams.stream("raft/p\(p)/\(id)"))
-        setReplica(node, durable: node.durable, partition: p)
+        setReplica(node, durable: node.durable, partition: p, nowUs: nowUs)
     }
 
     mutating func campaign(partition p: Int) { replicas[p]?.campaign() }
 
     /// Hands out what every replica has ready (at boot, after bootstrapping and campaigning).
-    mutating func flushAll(into effects: inout Effects) {
-        for p in partitionsHeld { flushReady(partition: p, into: &effects) }
+    mutating func flushAll(nowUs: Int64, into effects: inout Effects) {
+        for p in partitionsHeld { flushReady(partition: p, nowUs: nowUs, into: &effects) }
     }
 
     /// Crash: every replica keeps only its durable state; waiting callers get nothing (they time out).
@@ -100,6 +112,7 @@ struct StoreNode {
         isUp = false
         downSinceUs = nowUs
         epoch += 1
+        electionTimerUs = Int64.max
         let running = partitionsHeld.filter { replicas[$0] != nil }
         for p in running {
             saved[p] = replicas[p]!.crash()
@@ -112,7 +125,7 @@ struct StoreNode {
     }
 
     /// Restart: each replica comes back from its durable state alone.
-    mutating func restart(into effects: inout Effects) {
+    mutating func restart(nowUs: Int64, into effects: inout Effects) {
         isUp = true
         isDead = false
         epoch += 1
@@ -120,7 +133,7 @@ struct StoreNode {
             guard let durable = saved.removeValue(forKey: p) else { continue }
             let node = RaftNode(restarting: durable, id: id, config: raftConfig,
                                 random: streams.stream("raft/p\(p)/\(id)/\(epoch)"))
-            setReplica(node, durable: durable, partition: p)
+            setReplica(node, durable: durable, partition: p, nowUs: nowUs)
         }
         startTicking(into: &effects)
     }
@@ -144,8 +157,8 @@ struct StoreNode {
         }
     }
 
-    private mutating func setReplica(_ node: RaftNode, durable: RaftDurableState, partition p: Int) {
-        replicas[p] = Replica(node, durable: durable)
+    private mutating func setReplica(_ node: RaftNode, durable: RaftDurableState, partition p: Int, nowUs: Int64) {
+        replicas[p] = Replica(node, durable: durable, nowUs: nowUs)
         recordedRole[p] = nil
         if !partitionsHeld.contains(p) { partitionsHeld.append(p); partitionsHeld.sort() }
         assert(zip(partitionsHeld, partitionsHeld.dropFirst()).allSatisfy(<), "partitions held must be sorted and distinct")
@@ -153,14 +166,44 @@ struct StoreNode {
 
     // MARK: handling
 
-    mutating func tick(epoch tickEpoch: Int, into effects: inout Effects) {
+    mutating func tick(epoch tickEpoch: Int, nowUs: Int64, into effects: inout Effects) {
         guard isUp, epoch == tickEpoch else { return }
         startTicking(into: &effects)
+        var earliestUs = Int64.max
         for p in partitionsHeld {
             guard let replica = replicas[p] else { continue }
             replica.tick()
-            flushReady(partition: p, into: &effects)
+            flushReady(partition: p, nowUs: nowUs, into: &effects)
+            earliestUs = min(earliestUs, replica.pendingElectionDeadlineUs)
         }
+        setElectionTimer(for: earliestUs, nowUs: nowUs, into: &effects)
+    }
+
+    /// The one-shot election timer fired: every replica whose deadline has come campaigns (a replica that
+    /// heard its leader meanwhile has a later deadline and is left alone), then the timer is set again if
+    /// another deadline falls before the next tick.
+    mutating func electionTimerFired(epoch timerEpoch: Int, nowUs: Int64, into effects: inout Effects) {
+        guard isUp, epoch == timerEpoch else { return }
+        if nowUs >= electionTimerUs { electionTimerUs = Int64.max }
+        var earliestUs = Int64.max
+        for p in partitionsHeld {
+            guard let replica = replicas[p] else { continue }
+            if replica.pendingElectionDeadlineUs <= nowUs {
+                replica.electionTimeout()
+                flushReady(partition: p, nowUs: nowUs, into: &effects)
+                assert(replica.pendingElectionDeadlineUs > nowUs, "\(id) p\(p): an election timeout must restart the timer")
+            }
+            earliestUs = min(earliestUs, replica.pendingElectionDeadlineUs)
+        }
+        setElectionTimer(for: earliestUs, nowUs: nowUs, into: &effects)
+    }
+
+    /// Sets the one-shot election timer for `deadlineUs` once it falls before the next tick, unless one is
+    /// already set to fire no later. A deadline further out waits: a message from the leader may move it.
+    private mutating func setElectionTimer(for deadlineUs: Int64, nowUs: Int64, into effects: inout Effects) {
+        guard deadlineUs <= nowUs + tickUs, deadlineUs < electionTimerUs else { return }
+        electionTimerUs = deadlineUs
+        effects.setTimer(afterUs: max(0, deadlineUs - nowUs), .storeElection(store: id.number - 1, epoch: epoch))
     }
 
     /// The disk finished an fsync: what waited for it leaves.
@@ -183,20 +226,21 @@ struct StoreNode {
         swap(&out, &scratch)
     }
 
-    mutating func receive(_ m: Message, into effects: inout Effects) {
+    mutating func receive(_ m: Message, nowUs: Int64, into effects: inout Effects) {
         switch m.payload {
         case .raft(let p, let message):
             guard let replica = replicas[p] else { return }
             replica.step(message)
-            flushReady(partition: p, into: &effects)
+            flushReady(partition: p, nowUs: nowUs, into: &effects)
         case .storeRequest(let callID, let p, let op):
-            serve(callID: callID, partition: p, op: op, from: m.from, into: &effects)
+            serve(callID: callID, partition: p, op: op, from: m.from, nowUs: nowUs, into: &effects)
         default:
             return
         }
     }
 
-    private mutating func serve(callID: Int, partition p: Int, op: ClientOp, from service: NodeID, into effects: inout Effects) {
+    private mutating func serve(callID: Int, partition p: Int, op: ClientOp, from service: NodeID, nowUs: Int64,
+                                into effects: inout Effects) {
         let caller = Caller(callID: callID, service: service, partition: p)
         func reply(_ r: StoreReply) { caller.reply(r, from: id, into: &effects) }
         guard let replica = replicas[p] else { return reply(.notLeader(hint: nil)) }
@@ -217,7 +261,7 @@ struct StoreNode {
                 if acknowledgeOnAppend {
                     // Acknowledge on local append (once it is on disk): fast, and lost if this leader dies
                     // before replicating.
-                    flushReady(partition: p, into: &effects)
+                    flushReady(partition: p, nowUs: nowUs, into: &effects)
                     emit(needsSync: false, into: &effects) { node, out in
                         out.record(.writeAcknowledged(partition: p, index: index, term: term))
                         caller.reply(.written, from: node.id, into: &out)
@@ -232,13 +276,14 @@ struct StoreNode {
                 reply(.notLeader(hint: nil))
             }
         }
-        flushReady(partition: p, into: &effects)
+        flushReady(partition: p, nowUs: nowUs, into: &effects)
     }
 
     /// Carries out what a replica handed back: messages, applied entries, answered reads, shipped snapshots,
-    /// and its role for the runtime's leader tracking.
-    private mutating func flushReady(partition p: Int, into effects: inout Effects) {
+    /// and its role for the runtime's leader tracking; and notes a restart of its election timer.
+    private mutating func flushReady(partition p: Int, nowUs: Int64, into effects: inout Effects) {
         guard let replica = replicas[p] else { return }
+        replica.noteElectionTimer(nowUs: nowUs)
         guard let shipped = replica.drain() else {
             return emit(needsSync: false, into: &effects) { $0.recordRole(partition: p, replica: replica, into: &$1) }
         }
@@ -247,8 +292,10 @@ struct StoreNode {
         emit(needsSync: needsSync, into: &effects) { $0.release(partition: p, replica: replica, shipped: shipped, into: &$1) }
     }
 
-    /// The outputs of the ready value just drained: they may leave once it is durable.
+    /// The outputs of the ready value just drained: they may leave once it is durable. The role goes first,
+    /// so a leader that commits on its own (a single voter) is known as leader when its entries apply.
     private mutating func release(partition p: Int, replica: Replica, shipped: [ReplicaHost.Shipped], into effects: inout Effects) {
+        recordRole(partition: p, replica: replica, into: &effects)
         for message in replica.ready.messages {
             effects.send(.raft(partition: p, message), from: id, to: message.to)
         }
@@ -270,7 +317,6 @@ struct StoreNode {
         for sent in shipped {
             effects.record(.snapshotSent(partition: p, to: sent.to, keys: sent.keys))
         }
-        recordRole(partition: p, replica: replica, into: &effects)
     }
 
     /// Records the replica's role when it differs from the last one recorded. The runtime's leader tracking
@@ -302,23 +348,23 @@ struct StoreNode {
     // MARK: placement control
 
     /// Proposes a membership change on this node's replica of `p`; returns the entry's index when accepted.
-    mutating func propose(_ change: MembershipChange, partition p: Int, into effects: inout Effects) -> Int? {
+    mutating func propose(_ change: MembershipChange, partition p: Int, nowUs: Int64, into effects: inout Effects) -> Int? {
         guard let replica = replicas[p], case .accepted(let index, _) = replica.propose(.change(change)) else { return nil }
-        flushReady(partition: p, into: &effects)
+        flushReady(partition: p, nowUs: nowUs, into: &effects)
         return index
     }
 
-    mutating func transferLeadership(partition p: Int, to target: NodeID, into effects: inout Effects) {
+    mutating func transferLeadership(partition p: Int, to target: NodeID, nowUs: Int64, into effects: inout Effects) {
         guard let replica = replicas[p] else { return }
         replica.transferLeadership(to: target)
-        flushReady(partition: p, into: &effects)
+        flushReady(partition: p, nowUs: nowUs, into: &effects)
     }
 
     /// An empty replica of `p` that will join as a learner and catch up from a snapshot.
     mutating func createLearner(partition p: Int, nowUs: Int64) {
         guard replicas[p] == nil else { return }
         let node = RaftNode(joiningAsLearner: id, config: raftConfig, random: streams.stream("raft/p\(p)/\(id)/learner\(nowUs)"))
-        setReplica(node, durable: node.durable, partition: p)
+        setReplica(node, durable: node.durable, partition: p, nowUs: nowUs)
     }
 
     /// Destroys this node's copy of a partition (it was moved elsewhere).

@@ -57,6 +57,9 @@ struct LeaderTracker {
         var leader: NodeID?
         var leaderTerm = 0
         var since = SimTime.zero
+        /// When `leader` first applied an entry of its own term (the no-op it appends on election): from
+        /// then on it acknowledges writes and answers reads. Nil until then, and with no leader.
+        var servingSince: SimTime?
     }
 
     /// What a leadership fact changed.
@@ -82,7 +85,14 @@ struct LeaderTracker {
         guard tracks[p].leader == node && tracks[p].leaderTerm <= term else { return nil }
         tracks[p].leader = nil
         tracks[p].since = now
+        tracks[p].servingSince = nil
         return .steppedDown
+    }
+
+    /// A replica applied an entry of `term`: when it is the leader of that term, it now serves.
+    mutating func applied(partition p: Int, term: Int, by node: NodeID, now: SimTime) {
+        guard tracks[p].servingSince == nil, tracks[p].leader == node, tracks[p].leaderTerm == term else { return }
+        tracks[p].servingSince = now
     }
 
     /// The store `node` went down: partitions it led have no leader now. Returns whether `p` was one.
@@ -90,6 +100,7 @@ struct LeaderTracker {
         guard tracks[p].leader == node else { return false }
         tracks[p].leader = nil
         tracks[p].since = now
+        tracks[p].servingSince = nil
         return true
     }
 }

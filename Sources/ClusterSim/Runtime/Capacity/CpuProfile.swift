@@ -82,7 +82,7 @@ extension Timer {
         switch self {
         case .healthCheckRound, .healthCheckTimeout, .forwardTimeout: return .balancer
         case .serviceCallTimeout(let s, _, _): return .service(s + 1)
-        case .storeTick(let s, _), .storeDiskSynced(let s, _): return .store(s + 1)
+        case .storeTick(let s, _), .storeElection(let s, _), .storeDiskSynced(let s, _): return .store(s + 1)
         case .clientArrival, .clientTimeout, .clientRetry, .placementTick, .secondTick: return nil
         }
     }
