@@ -36,7 +36,11 @@ public struct ClusterConfig: Sendable, Equatable {
     /// Requests one instance works on at once (waiting on the cache or the store included); past it the
     /// instance answers "overloaded". Its CPU queue is `processQueueLimit`.
     public var serviceMaxInFlight = 512
+    /// How long a service waits for a cache node's answer before treating the lookup as a miss.
     public var serviceCallTimeoutMs: Int64 = 200
+    /// How long a service waits for a store's answer: a read then tries another replica, a write is
+    /// reported with an unknown outcome (it may have been applied).
+    public var storeCallTimeoutMs: Int64 = 600
 
     // Capacity. Every process but the clients has workers (CPU slots) and one bounded queue. A process
     // charges CPU once per request it serves (the callbacks of that request are part of it): a mean in

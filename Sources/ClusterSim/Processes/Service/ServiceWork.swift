@@ -30,7 +30,7 @@ protocol ServiceDirectory {
 struct ServiceSettings {
     var maxInFlight: Int
     var cacheCallTimeoutUs: Int64
-    var storeCallTimeoutUs: Int64 = 300_000
+    var storeCallTimeoutUs: Int64
     /// A service stops retrying a request this long after it started (the client gives up at its timeout).
     var deadlineUs: Int64
     /// Store attempts per request, the first one included.
@@ -40,6 +40,7 @@ struct ServiceSettings {
     init(_ config: ClusterConfig) {
         maxInFlight = config.serviceMaxInFlight
         cacheCallTimeoutUs = config.serviceCallTimeoutMs * 1_000
+        storeCallTimeoutUs = config.storeCallTimeoutMs * 1_000
         deadlineUs = config.workload.timeoutMs * 1_000 * 9 / 10
         partitions = config.partitions
     }
