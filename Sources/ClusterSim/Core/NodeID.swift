@@ -21,13 +21,17 @@ public struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
         public static func < (lhs: Tier, rhs: Tier) -> Bool { lhs.order < rhs.order }
     }
 
+    /// Stored in 32 bits so that an id is 8 bytes: every message carries several, and the event queue
+    /// copies messages by value.
+    private let storedNumber: Int32
     public let tier: Tier
     /// 1-based number within the tier; 0 for the singletons `lb` and `client`.
-    public let number: Int
+    public var number: Int { Int(storedNumber) }
 
     public init(_ tier: Tier, _ number: Int) {
+        precondition(number >= 0 && number <= Int(Int32.max), "a node number fits in 32 bits")
         self.tier = tier
-        self.number = number
+        self.storedNumber = Int32(number)
     }
 
     public static let balancer = NodeID(.balancer, 0)
