@@ -10,6 +10,9 @@ extension DeckModel {
             focus = Pane(rawValue: (focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
         case .selectPrevious, .selectNext:
             moveSelection(by: action == .selectNext ? 1 : -1)
+        case .pagePrevious, .pageNext:
+            let page = screen == .load ? max(1, layout.loadVisibleRows) : 10
+            moveSelection(by: action == .pageNext ? page : -page)
         case .addNode:
             let tier = screen == .load ? (selectedNode?.tier ?? .store) : focus.tier
             return apply(.add(tier), echo: "add \(tier.word)", logEcho: false)

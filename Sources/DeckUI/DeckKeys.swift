@@ -4,6 +4,8 @@ import Drill
 public enum DeckAction: Sendable, Equatable {
     case focusNext, focusPrevious
     case selectPrevious, selectNext
+    /// A page of rows up or down (the Load screen's visible rows; ten rows in an overview pane).
+    case pagePrevious, pageNext
     case addNode, killSelected, restartSelected, isolateSelected, splitStores
     case heal, rebalance, cycleAlgorithm
     case togglePause, faster, slower
@@ -79,6 +81,8 @@ public enum DeckKeys {
         KeyBinding(keys: [.char(" ")], label: "pause", help: "pause or resume virtual time", action: .togglePause),
         KeyBinding(keys: [.char("+"), .char("-")], label: "speed", help: "run virtual time faster / slower",
                    actions: [.faster, .slower]),
+        KeyBinding(keys: [.pageUp, .pageDown], label: "page", help: "move the selection a page up / down",
+                   actions: [.pagePrevious, .pageNext]),
         KeyBinding(keys: [.char(":")], label: "command", help: "type a drill command (Enter runs, Esc cancels)",
                    action: .openCommandLine),
         KeyBinding(keys: [.char("?")], label: "help", help: "open or close this help", action: .toggleHelp),
@@ -110,6 +114,8 @@ public enum DeckKeys {
         case .backTab: return "S-Tab"
         case .up: return "↑"
         case .down: return "↓"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
         case .left: return "←"
         case .right: return "→"
         case .enter: return "Enter"

@@ -7,6 +7,8 @@ public enum KeyInput: Hashable, Sendable, CustomStringConvertible {
     case down
     case left
     case right
+    case pageUp
+    case pageDown
     case enter
     case escape
     case backspace
@@ -17,7 +19,7 @@ public enum KeyInput: Hashable, Sendable, CustomStringConvertible {
     /// The names a drill may use for keys that are not a single printable character.
     public static let namedKeys: [(name: String, key: KeyInput)] = [
         ("tab", .tab), ("shift-tab", .backTab), ("up", .up), ("down", .down), ("left", .left),
-        ("right", .right), ("enter", .enter), ("esc", .escape), ("space", .char(" ")),
+        ("right", .right), ("pgup", .pageUp), ("pgdn", .pageDown), ("enter", .enter), ("esc", .escape), ("space", .char(" ")),
         ("backspace", .backspace), ("ctrl-c", .ctrlC),
     ]
 

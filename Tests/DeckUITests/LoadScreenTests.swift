@@ -96,6 +96,21 @@ import Testing
         #expect(DeckTest.screen(model).contains { $0.hasPrefix("┌ Processes · by id · 26–37 of 37") })
     }
 
+    /// PgDn and PgUp move the selection a screenful of rows (12 here), clamped at both ends.
+    @Test func pageKeysMoveAScreenfulOfRows() {
+        var (model, _) = DeckTest.fixture(Fixtures.manyStores(30), columns: 100, rows: 30)
+        model.press(.char("2"))
+        model.press(.pageDown)
+        #expect(model.selectedNode == .store(6), "row 13 of lb, s1-s3, c1-c3, n1-n30")
+        #expect(LoadScreenTests.rowIDs(model).last == "n6")
+        for _ in 0..<5 { model.press(.pageDown) }
+        #expect(model.selectedNode == .store(30))
+        model.press(.pageUp)
+        #expect(model.selectedNode == .store(18))
+        for _ in 0..<5 { model.press(.pageUp) }
+        #expect(model.selectedNode == .balancer)
+    }
+
     /// Nothing measured yet (the live simulation in this branch): every process still has a row, every
     /// number is a dash and no 0 or 0% is drawn for a value nobody measured.
     @Test func unmeasuredValuesAreDashesNotZeros() {

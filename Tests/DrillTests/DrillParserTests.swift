@@ -87,7 +87,7 @@ struct DrillParserTests {
         ("wait 1441m", "t.drill:1: bad duration 1441m: at most 24 hours"),
         ("wait 2s 3s", "t.drill:1: wait: unexpected extra argument 3s"),
         ("key", "t.drill:1: key needs a key name, e.g. key x"),
-        ("key F1", "t.drill:1: unknown key F1: use one printable character or one of tab, shift-tab, up, down, left, right, enter, esc, space, backspace, ctrl-c"),
+        ("key F1", "t.drill:1: unknown key F1: use one printable character or one of tab, shift-tab, up, down, left, right, pgup, pgdn, enter, esc, space, backspace, ctrl-c"),
         ("key x y", "t.drill:1: key: unexpected extra argument y"),
         // Commands inside drills.
         ("kill n9", "t.drill:1: unknown node n9: this cluster has n1..n5"),
