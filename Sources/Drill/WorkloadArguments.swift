@@ -33,21 +33,9 @@ enum WorkloadArguments {
             case "reads":
                 change.readFraction = try decimal(text, token, in: "0 to 1") { $0 >= 0 && $0 <= 1 }
             case "keys":
-                guard let keys = NumberText.integer(text) else {
-                    throw CommandError("bad number \(text): keys takes a whole number", column: token.column)
-                }
-                guard keys >= 1, keys <= ClusterLimits.keysMax else {
-                    throw CommandError("keys=\(text) is out of range (1 to \(ClusterLimits.keysMax))", column: token.column)
-                }
-                change.keys = keys
+                change.keys = try integer(text, token, name: "keys", in: 1...ClusterLimits.keysMax)
             case "retries":
-                guard let n = NumberText.integer(text) else {
-                    throw CommandError("bad number \(text): retries takes a whole number", column: token.column)
-                }
-                guard n >= 0, n <= ClusterLimits.retriesMax else {
-                    throw CommandError("retries=\(text) is out of range (0 to \(ClusterLimits.retriesMax))", column: token.column)
-                }
-                change.retries = n
+                change.retries = try integer(text, token, name: "retries", in: 0...ClusterLimits.retriesMax)
             default:
                 change.zipfExponent = try decimal(text, token, in: "0 to 10") { $0 >= 0 && $0 <= ClusterLimits.zipfExponentMax }
             }
@@ -63,6 +51,18 @@ enum WorkloadArguments {
         }
         guard accepts(value) else {
             throw CommandError("\(name)=\(text) is out of range (\(range))", column: token.column)
+        }
+        return value
+    }
+
+    /// A whole-number setting within `range`, named `name` in its messages.
+    private static func integer(_ text: String, _ token: Token, name: String,
+                                in range: ClosedRange<Int>) throws(CommandError) -> Int {
+        guard let value = NumberText.integer(text) else {
+            throw CommandError("bad number \(text): \(name) takes a whole number", column: token.column)
+        }
+        guard range.contains(value) else {
+            throw CommandError("\(name)=\(text) is out of range (\(range.lowerBound) to \(range.upperBound))", column: token.column)
         }
         return value
     }

@@ -47,7 +47,7 @@ struct Sweep: ParsableCommand {
             tally.add(outcome)
             if !outcome.problems.isEmpty {
                 print("FAIL \(outcome)")
-            } else if outcome.linearizable == nil || outcome.undecidedKeys > 0 {
+            } else if outcome.isUnproven {
                 let verdict = outcome.linearizable == nil ? "no linearizability verdict" : "linearizable so far"
                 print("UNDECIDED seed \(seed): \(verdict), \(outcome.undecidedKeys) \(outcome.undecidedKeys == 1 ? "key" : "keys") undecided")
             }
@@ -78,11 +78,8 @@ struct SweepTally {
         if outcome.linearizable == nil { missingVerdicts += 1 }
         undecidedKeys += outcome.undecidedKeys
         for (kind, n) in outcome.faults { faults[kind, default: 0] += n }
-        if !outcome.problems.isEmpty {
-            failures += 1
-        } else if outcome.linearizable == nil || outcome.undecidedKeys > 0 {
-            unproven += 1
-        }
+        if !outcome.problems.isEmpty { failures += 1 }
+        if outcome.isUnproven { unproven += 1 }
     }
 
     func summary(seeds: Int, range: String, mode: String, wallSeconds: Double) -> String {

@@ -33,6 +33,8 @@ public struct ChaosRun: Sendable {
         public var recoveryMs: Int64 = 0
         /// Faults injected, by kind, for the sweep's summary.
         public var faults: [String: Int] = [:]
+        /// No violation, but not proven clean either: no linearizability verdict, or keys left undecided.
+        public var isUnproven: Bool { problems.isEmpty && (linearizable == nil || undecidedKeys > 0) }
         public var description: String {
             problems.isEmpty ? "seed \(seed): ok" : "seed \(seed): " + problems.joined(separator: "; ")
         }

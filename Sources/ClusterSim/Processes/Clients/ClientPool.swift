@@ -67,8 +67,9 @@ struct ClientPool {
               let op = pending.removeValue(forKey: opID) else { return }
         effects.record(.completed(opID: opID, result: result))
         guard case .ok(let value, let fromCache) = result else {
-            return attemptFailed(op, opID: opID, timedOut: { if case .unknown = result { return true }; return false }(),
-                                 into: &effects)
+            var unknown = false
+            if case .unknown = result { unknown = true }
+            return attemptFailed(op, opID: opID, timedOut: unknown, into: &effects)
         }
         ok += 1
         effects.record(.served(latencyUs: nowUs - op.firstInvokeUs))

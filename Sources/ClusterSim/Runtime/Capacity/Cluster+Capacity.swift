@@ -16,8 +16,13 @@ extension Cluster {
         case .queued:
             break
         case .rejected:
-            if let reply = CpuProfile.overloadReply(to: m) { effects.send(reply.payload, from: reply.from, to: reply.to) }
+            turnAway(m)
         }
+    }
+
+    /// Answers a request the process will not serve "overloaded" (other inputs are simply dropped).
+    private func turnAway(_ m: Message) {
+        if let reply = CpuProfile.overloadReply(to: m) { effects.send(reply.payload, from: reply.from, to: reply.to) }
     }
 
     /// A worker finished `m`'s CPU time: the process handles it, and the worker takes the next input.
@@ -36,12 +41,10 @@ extension Cluster {
     func startQueued(on node: NodeID) {
         shedScratch.removeAll(keepingCapacity: true)
         while let w = pools[node].next(nowUs: now.us, shedInputs: &shedScratch) {
-            let costUs = pools[node].begin(meanUs: cpu.meanUs(for: w.message) ?? 1)
+            let costUs = pools[node].begin(w)
             queue.push(.work(w.message, arrivedUs: w.arrivedUs, epoch: pools[node].epoch), atUs: now.us + costUs)
         }
-        for m in shedScratch {
-            if let reply = CpuProfile.overloadReply(to: m) { effects.send(reply.payload, from: reply.from, to: reply.to) }
-        }
+        for m in shedScratch { turnAway(m) }
     }
 
     /// The pause of `node` is over: it takes up its queue (inputs held in the network arrive after this).

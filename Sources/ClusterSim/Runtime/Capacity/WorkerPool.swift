@@ -16,6 +16,8 @@ struct WorkerPool {
     struct Waiting {
         var message: Message
         var arrivedUs: Int64
+        /// The mean CPU cost it was admitted with.
+        var meanUs: Int64
     }
 
     /// What happens to an input that needs CPU.
@@ -77,11 +79,8 @@ struct WorkerPool {
             rejected += 1
             return .rejected
         }
-        if isRequest {
-            waiting.append(Waiting(message: m, arrivedUs: nowUs))
-        } else {
-            replication.append(Waiting(message: m, arrivedUs: nowUs))
-        }
+        let w = Waiting(message: m, arrivedUs: nowUs, meanUs: meanUs)
+        if isRequest { waiting.append(w) } else { replication.append(w) }
         return .queued
     }
 
@@ -120,7 +119,7 @@ struct WorkerPool {
     }
 
     /// Starts a worker on an input taken with `next`; returns its CPU time.
-    mutating func begin(meanUs: Int64) -> Int64 { start(meanUs: meanUs) }
+    mutating func begin(_ w: Waiting) -> Int64 { start(meanUs: w.meanUs) }
 
     mutating func setShedding(_ on: Bool, targetUs: Int64, intervalUs: Int64, nowUs: Int64) {
         guard on != (codel != nil) else { return }
